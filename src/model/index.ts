@@ -1,0 +1,6 @@
+export * from './project.js';
+export * from './observed.js';
+export * from './plan.js';
+export * from './events.js';
+export * from './labels.js';
+export * from './names.js';

@@ -1,0 +1,42 @@
+/**
+ * A plan is a value: a graph of actions, each one engine operation (or one wait), with the actions it depends on.
+ * The planner builds it without touching the engine; the reconciler runs it; `--dry-run` prints it.
+ */
+import type { DependsOnCondition } from './project.js';
+
+export type ResourceId = `service:${string}:${number}` | `service:${string}` | `network:${string}` | `volume:${string}` | `image:${string}`;
+
+export type Action =
+  | { kind: 'CreateNetwork'; resource: `network:${string}`; networkKey: string }
+  | { kind: 'RemoveNetwork'; resource: `network:${string}`; networkName: string }
+  | { kind: 'CreateVolume'; resource: `volume:${string}`; volumeKey: string }
+  | { kind: 'RemoveVolume'; resource: `volume:${string}`; volumeName: string }
+  | { kind: 'PullImage'; resource: `image:${string}`; serviceName: string; image: string }
+  | { kind: 'BuildImage'; resource: `image:${string}`; serviceName: string; image: string }
+  | { kind: 'CreateContainer'; resource: `service:${string}:${number}`; serviceName: string; replica: number; configHash: string;
+      /** Set when this container replaces another (recreate): it is created under a temporary name, then renamed. */
+      replaces?: string; inheritVolumesFrom?: string }
+  | { kind: 'StartContainer'; resource: `service:${string}:${number}`; serviceName: string; replica: number; containerId?: string }
+  | { kind: 'StopContainer'; resource: `service:${string}:${number}`; containerId: string; timeoutSec?: number }
+  | { kind: 'RemoveContainer'; resource: `service:${string}:${number}`; containerId: string; removeVolumes?: boolean }
+  | { kind: 'RenameContainer'; resource: `service:${string}:${number}`; serviceName: string; replica: number; newName: string }
+  | { kind: 'RestartContainer'; resource: `service:${string}:${number}`; containerId: string; timeoutSec?: number }
+  | { kind: 'AwaitCondition'; resource: `service:${string}`; serviceName: string; condition: DependsOnCondition; required: boolean };
+
+export type ActionKind = Action['kind'];
+
+export interface PlanNode {
+  id: number;
+  action: Action;
+  /** Why this action is needed, for humans: `config changed`, `not found`, `required by worker`. */
+  cause: string;
+  dependsOn: number[];
+  /** A failure is reported as a warning and does not cancel the plan (e.g. removing a network still in use). */
+  bestEffort?: boolean;
+}
+
+export interface Plan {
+  /** In topological order. */
+  nodes: readonly PlanNode[];
+  warnings: string[];
+}
