@@ -20,7 +20,7 @@ export interface ObservedContainer {
   labels: Record<string, string>;
   /** Unix seconds. */
   created: number;
-  /** Network key → IP address, for networks it is attached to. */
+  /** Engine network name → IP address, for networks it is attached to. */
   networks: Record<string, string>;
 }
 

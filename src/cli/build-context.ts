@@ -1,0 +1,75 @@
+/** Builds the CliContext: lazy engine, loader and renderer, so a command pays only for what it uses. */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FlagValues } from './args.js';
+import type { CliContext } from './context.js';
+import type { ProgressMode, Renderer } from './render/progress.js';
+import type { Engine } from '../engine/engine.js';
+import { UsageError } from '../errors/index.js';
+
+const PROGRESS_MODES = ['auto', 'tty', 'plain', 'quiet', 'json'];
+const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+
+function processEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+export function buildContext(global: FlagValues, signal: AbortSignal): CliContext {
+  const env = process.env;
+  const progressMode = (global.progress as string | undefined) ?? 'auto';
+  if (!PROGRESS_MODES.includes(progressMode)) throw new UsageError(`invalid --progress "${progressMode}": expected one of ${PROGRESS_MODES.join(', ')}`);
+  const ansi = (global.ansi as string | undefined) ?? 'auto';
+  const color = ansi === 'always' || (ansi === 'auto' && Boolean(process.stdout.isTTY) && !env.NO_COLOR);
+  let enginePromise: Promise<Engine> | undefined;
+  let rendererPromise: Promise<Renderer> | undefined;
+
+  const ctx: CliContext = {
+    global, env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, signal,
+    progressMode: progressMode as ProgressMode, color,
+    async loadProject(options = {}) {
+      const { loadProject } = await import('../schema/index.js');
+      return loadProject({
+        cwd: ctx.cwd,
+        environment: processEnv(),
+        files: global.file as string[] | undefined,
+        projectName: global['project-name'] as string | undefined,
+        projectDirectory: global['project-directory'] as string | undefined,
+        envFiles: global['env-file'] as string[] | undefined,
+        profiles: global.profile as string[] | undefined,
+        services: options.services,
+        interpolate: options.interpolate,
+        normalize: options.normalize,
+        consistency: options.consistency,
+        onWarning: (m) => ctx.warn(m),
+      });
+    },
+    async projectOrName(services) {
+      const explicitName = (global['project-name'] as string | undefined) ?? env.COMPOSE_PROJECT_NAME;
+      const dir = resolve(ctx.cwd, (global['project-directory'] as string | undefined) ?? '.');
+      const hasFile = (global.file as string[] | undefined)?.length || env.COMPOSE_FILE || DEFAULT_FILES.some((f) => existsSync(join(dir, f)));
+      if (explicitName && !hasFile) return explicitName;
+      return ctx.loadProject({ services });
+    },
+    async engine() {
+      enginePromise ??= (async () => {
+        const { connectEngine } = await import('../engine/docker-engine.js');
+        const engine = connectEngine(env);
+        if (engine.insecureWarning) ctx.warn(engine.insecureWarning);
+        return engine;
+      })();
+      return enginePromise;
+    },
+    async renderer() {
+      rendererPromise ??= import('./render/progress.js').then((m) => m.createRenderer(progressMode as ProgressMode, process.stderr));
+      return rendererPromise;
+    },
+    async tcompose(renderer) {
+      const [{ createTcompose }, engine] = await Promise.all([import('../core/index.js'), ctx.engine()]);
+      const parallel = global.parallel as number | undefined;
+      const dns = global['no-dns'] || env.TCOMPOSE_NO_DNS ? undefined : await (await import('./dns-integration.js')).dnsIntegration(engine, env);
+      return createTcompose({ engine, env, events: renderer ?? (await ctx.renderer()), concurrency: parallel && parallel > 0 ? parallel : undefined, dns });
+    },
+    warn(message) { process.stderr.write(`WARN ${message}\n`); },
+  };
+  return ctx;
+}

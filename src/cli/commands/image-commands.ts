@@ -1,0 +1,76 @@
+/** build, pull, push: image operations over the project's services. */
+import type { CommandModule } from '../context.js';
+import { UsageError } from '../../errors/index.js';
+
+function checkServices(project: { services: Record<string, unknown> }, services: string[]): void {
+  for (const s of services) if (!project.services[s]) throw new UsageError(`no such service: ${s}`);
+}
+
+export const build: CommandModule = {
+  summary: 'Build or rebuild services',
+  usage: 'build [OPTIONS] [SERVICE...]',
+  flags: [
+    { name: 'no-cache', type: 'boolean', description: 'Do not use cache when building the image' },
+    { name: 'pull', type: 'boolean', description: 'Always attempt to pull a newer version of the image' },
+    { name: 'quiet', short: 'q', type: 'boolean', description: 'Don\'t print anything to STDOUT' },
+  ],
+  async run(ctx, flags, services) {
+    const project = await ctx.loadProject({ services });
+    checkServices(project, services);
+    const renderer = await ctx.renderer();
+    const tcompose = await ctx.tcompose(renderer);
+    try {
+      await tcompose.build(project, {
+        services, noCache: Boolean(flags['no-cache']), pull: Boolean(flags.pull),
+        onLine: flags.quiet || ctx.progressMode !== 'plain' ? undefined : (service, line) => ctx.stderr.write(`${service}  | ${line}\n`),
+      }, ctx.signal);
+    } finally {
+      await renderer.close();
+    }
+    return 0;
+  },
+};
+
+export const pull: CommandModule = {
+  summary: 'Pull service images',
+  usage: 'pull [OPTIONS] [SERVICE...]',
+  flags: [
+    { name: 'ignore-buildable', type: 'boolean', description: 'Ignore images that can be built' },
+    { name: 'ignore-pull-failures', type: 'boolean', description: 'Pull what it can and ignores images with pull failures' },
+    { name: 'quiet', short: 'q', type: 'boolean', description: 'Pull without printing progress information' },
+    { name: 'include-deps', type: 'boolean', description: 'Also pull services declared as dependencies' },
+  ],
+  async run(ctx, flags, services) {
+    const project = await ctx.loadProject({ services });
+    checkServices(project, services);
+    const renderer = await ctx.renderer();
+    const tcompose = await ctx.tcompose(renderer);
+    try {
+      await tcompose.pull(project, { services, ignoreBuildable: Boolean(flags['ignore-buildable']), ignorePullFailures: Boolean(flags['ignore-pull-failures']) }, ctx.signal);
+    } finally {
+      await renderer.close();
+    }
+    return 0;
+  },
+};
+
+export const push: CommandModule = {
+  summary: 'Push service images',
+  usage: 'push [OPTIONS] [SERVICE...]',
+  flags: [
+    { name: 'ignore-push-failures', type: 'boolean', description: 'Push what it can and ignores images with push failures' },
+    { name: 'quiet', short: 'q', type: 'boolean', description: 'Push without printing progress information' },
+  ],
+  async run(ctx, flags, services) {
+    const project = await ctx.loadProject({ services });
+    checkServices(project, services);
+    const renderer = await ctx.renderer();
+    const tcompose = await ctx.tcompose(renderer);
+    try {
+      await tcompose.push(project, { services, ignorePushFailures: Boolean(flags['ignore-push-failures']) }, ctx.signal);
+    } finally {
+      await renderer.close();
+    }
+    return 0;
+  },
+};

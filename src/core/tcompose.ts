@@ -1,0 +1,251 @@
+/**
+ * The library API: `createTcompose({ engine })` → load, up, down, ps, … Wiring only: loader → planner → reconciler.
+ * The CLI is a thin layer over this, so tests and other tools drive exactly the same code.
+ */
+import type { Project } from '../model/project.js';
+import type { EventSink } from '../model/events.js';
+import { nullSink } from '../model/events.js';
+import type { ObservedState } from '../model/observed.js';
+import type { Plan } from '../model/plan.js';
+import type { Engine } from '../engine/engine.js';
+import { observeProject } from '../engine/observe.js';
+import { serviceImage } from '../engine/convert.js';
+import { executePlan } from '../reconciler/execute.js';
+import { planUp, type UpPlanOptions } from '../planner/plan-up.js';
+import { planImages } from '../planner/plan-images.js';
+import { planDown, planStop, type DownPlanOptions } from '../planner/plan-down.js';
+import { loadProject, type LoadOptions } from '../schema/index.js';
+import { withProjectLock } from './project-lock.js';
+import { buildServiceImage } from '../reconciler/build-image.js';
+import { pullServiceImage, pushServiceImage } from '../reconciler/pull-image.js';
+import { runDag } from '../reconciler/run-dag.js';
+import { withDependencies } from '../planner/graph.js';
+import { planRemove, planRestart } from '../planner/plan-lifecycle.js';
+import { createOneOff, type RunOptions } from './one-off.js';
+import { Labels } from '../model/labels.js';
+import { stateDir } from './state-dir.js';
+import { join } from 'node:path';
+
+export interface TcomposeDeps {
+  engine: Engine;
+  events?: EventSink;
+  /** Environment for host-local state (TCOMPOSE_STATE_DIR…); defaults to process.env at the edge. */
+  env?: Record<string, string | undefined>;
+  /** Max engine operations in flight (`--parallel`). */
+  concurrency?: number;
+  /** Resolve service names through tcompose's embedded DNS (default) or engine aliases. */
+  dns?: DnsIntegration;
+}
+
+/** How containers learn service names: the embedded DNS daemon tells which server to set per network. */
+export interface DnsIntegration {
+  ensureRunning(): Promise<void>;
+  serversFor(networkName: string): Promise<string[] | undefined>;
+  stopIfIdle(): Promise<void>;
+}
+
+export interface UpOptions extends UpPlanOptions {
+  dryRun?: boolean;
+}
+
+export interface DownOptions extends DownPlanOptions {
+  dryRun?: boolean;
+}
+
+export interface StopOptions {
+  services?: string[];
+  timeoutSec?: number;
+}
+
+export type Tcompose = ReturnType<typeof createTcompose>;
+
+export function createTcompose(deps: TcomposeDeps) {
+  const { engine } = deps;
+  const events = deps.events ?? nullSink;
+  const env = deps.env ?? {};
+  const lockRoot = join(stateDir(env), 'locks');
+
+  function imagesOf(project: Project): string[] {
+    return Object.keys(project.services).map((name) => serviceImage(project, name));
+  }
+
+  async function observe(project: Project | string, signal?: AbortSignal): Promise<ObservedState> {
+    return typeof project === 'string'
+      ? observeProject(engine, project, [], signal)
+      : observeProject(engine, project.name, imagesOf(project), signal);
+  }
+
+  async function run(plan: Plan, project: Project, signal?: AbortSignal): Promise<void> {
+    await executePlan(plan, {
+      engine, project, events, signal, concurrency: deps.concurrency,
+      dnsServersFor: deps.dns ? (name) => deps.dns!.serversFor(name) : undefined,
+      useEngineAliases: !deps.dns,
+    });
+  }
+
+  return {
+    engine,
+    load: (options: LoadOptions) => loadProject(options),
+    observe,
+
+    /** Plan without acting (for `--dry-run` and tests): the image plan, then the container plan. */
+    async planUp(project: Project, options: UpOptions = {}, signal?: AbortSignal): Promise<Plan> {
+      const observed = await observe(project, signal);
+      const images = planImages(project, observed, options);
+      const containers = planUp(project, observed, options);
+      return concatPlans(images, containers);
+    },
+
+    /**
+     * Converge: images first (builds and pulls, in parallel), then — with the image IDs now known — the
+     * container plan, run along the critical path. Nothing changed ⇒ no mutating engine call.
+     */
+    async up(project: Project, options: UpOptions = {}, signal?: AbortSignal): Promise<Plan> {
+      return withProjectLock(lockRoot, project.name, async () => {
+        let observed = await observe(project, signal);
+        const imagePlan = planImages(project, observed, options);
+        if (imagePlan.nodes.length) {
+          await run(imagePlan, project, signal);
+          observed = { ...observed, images: (await observeProject(engine, project.name, imagesOf(project), signal)).images };
+        }
+        const plan = planUp(project, observed, options);
+        if (deps.dns && plan.nodes.some((n) => n.action.kind === 'CreateContainer')) await deps.dns.ensureRunning();
+        await run(plan, project, signal);
+        return concatPlans(imagePlan, plan);
+      }, signal);
+    },
+
+    /** Build the images of services with a `build:` section (all, or the named ones), in parallel. */
+    async build(project: Project, options: { services?: string[]; noCache?: boolean; pull?: boolean; onLine?: (service: string, line: string) => void } = {}, signal?: AbortSignal): Promise<Record<string, string>> {
+      const names = (options.services?.length ? options.services : Object.keys(project.services)).filter((n) => project.services[n]!.build);
+      const ids: Record<string, string> = {};
+      const nodes = names.map((name, id) => ({ id, name, dependsOn: [] as number[] }));
+      await runDag(nodes, async (node, nodeSignal) => {
+        const image = serviceImage(project, node.name);
+        events.event({ resource: `Image ${image}`, status: 'working', text: 'Building' });
+        const started = Date.now();
+        ids[node.name] = await buildServiceImage(node.name, image, { engine, project, signal: nodeSignal }, (l) => options.onLine?.(node.name, l), options);
+        events.event({ resource: `Image ${image}`, status: 'done', text: 'Built', elapsedMs: Date.now() - started });
+      }, { signal, concurrency: deps.concurrency });
+      return ids;
+    },
+
+    /** Pull the images of services that name one (all, or the named ones). */
+    async pull(project: Project, options: { services?: string[]; ignoreBuildable?: boolean; ignorePullFailures?: boolean } = {}, signal?: AbortSignal): Promise<void> {
+      const names = (options.services?.length ? options.services : Object.keys(project.services))
+        .filter((n) => project.services[n]!.image && !(options.ignoreBuildable && project.services[n]!.build));
+      const nodes = names.map((name, id) => ({ id, name, dependsOn: [] as number[], bestEffort: options.ignorePullFailures }));
+      await runDag(nodes, async (node, nodeSignal) => {
+        const image = project.services[node.name]!.image!;
+        events.event({ resource: `Image ${image}`, status: 'working', text: 'Pulling' });
+        const started = Date.now();
+        await pullServiceImage(node.name, image, { engine, signal: nodeSignal });
+        events.event({ resource: `Image ${image}`, status: 'done', text: 'Pulled', elapsedMs: Date.now() - started });
+      }, { signal, concurrency: deps.concurrency, onBestEffortFailure: (_n, err) => events.warn((err as Error).message) });
+    },
+
+    /** Push the images of services that have both `build:` and `image:`. */
+    async push(project: Project, options: { services?: string[]; ignorePushFailures?: boolean } = {}, signal?: AbortSignal): Promise<void> {
+      const names = (options.services?.length ? options.services : Object.keys(project.services)).filter((n) => project.services[n]!.image && project.services[n]!.build);
+      const nodes = names.map((name, id) => ({ id, name, dependsOn: [] as number[], bestEffort: options.ignorePushFailures }));
+      await runDag(nodes, async (node, nodeSignal) => {
+        const image = project.services[node.name]!.image!;
+        events.event({ resource: `Image ${image}`, status: 'working', text: 'Pushing' });
+        const started = Date.now();
+        await pushServiceImage(node.name, image, { engine, signal: nodeSignal });
+        events.event({ resource: `Image ${image}`, status: 'done', text: 'Pushed', elapsedMs: Date.now() - started });
+      }, { signal, concurrency: deps.concurrency, onBestEffortFailure: (_n, err) => events.warn((err as Error).message) });
+    },
+
+    /**
+     * `run`: bring up the service's dependencies (unless noDeps), make sure its image exists, and create a one-off
+     * container. Starting and attaching is the caller's (the CLI streams its output).
+     */
+    async createOneOff(project: Project, serviceName: string, options: RunOptions & { noDeps?: boolean; build?: boolean }, signal?: AbortSignal) {
+      if (!options.noDeps) {
+        const dependencies = withDependencies(project, [serviceName]).filter((s) => s !== serviceName);
+        if (dependencies.length) await this.up(project, { services: dependencies }, signal);
+      }
+      const image = serviceImage(project, serviceName);
+      const service = project.services[serviceName]!;
+      if (options.build && service.build || !(await engine.imageId(image, signal))) {
+        if (service.build) await buildServiceImage(serviceName, image, { engine, project, signal: signal ?? new AbortController().signal });
+        else await pullServiceImage(serviceName, image, { engine, signal: signal ?? new AbortController().signal });
+      }
+      const networks = Object.keys(service.networks ?? {});
+      const dnsServers = deps.dns && networks.length ? await deps.dns.serversFor(project.networks[networks[0]!]?.name ?? networks[0]!) : undefined;
+      if (deps.dns) await deps.dns.ensureRunning();
+      return createOneOff(engine, project, serviceName, { ...options, useAliases: !deps.dns, dnsServers }, async (name) => {
+        const list = await engine.listContainers({ labels: [`${Labels.project}=${project.name}`, `${Labels.service}=${name}`, `${Labels.oneoff}=False`], all: true }, signal);
+        if (!list[0]) throw new Error(`service ${name} has no container`);
+        return list[0].id;
+      });
+    },
+
+    /** Start existing containers in dependency order (missing ones are created, as `up --no-recreate` would). */
+    async start(project: Project | string, options: { services?: string[]; wait?: boolean } = {}, signal?: AbortSignal): Promise<Plan> {
+      if (typeof project === 'string') {
+        const observed = await observe(project, signal);
+        const stopped = observed.containers.filter((c) => !c.oneoff && c.state !== 'running' && (!options.services?.length || options.services.includes(c.serviceName)));
+        await Promise.all(stopped.map((c) => engine.startContainer(c.id, signal)));
+        return { nodes: [], warnings: [] };
+      }
+      return this.up(project, { services: options.services, noRecreate: true, wait: options.wait }, signal);
+    },
+
+    async restart(project: Project | string, options: { services?: string[]; timeoutSec?: number } = {}, signal?: AbortSignal): Promise<Plan> {
+      const projectName = typeof project === 'string' ? project : project.name;
+      const plan = planRestart(await observe(projectName, signal), options);
+      await run(plan, typeof project === 'string' ? emptyProject(project) : project, signal);
+      return plan;
+    },
+
+    async rm(project: Project | string, options: { services?: string[]; stop?: boolean; removeVolumes?: boolean } = {}, signal?: AbortSignal): Promise<Plan> {
+      const projectName = typeof project === 'string' ? project : project.name;
+      const plan = planRemove(await observe(projectName, signal), options);
+      await run(plan, typeof project === 'string' ? emptyProject(project) : project, signal);
+      return plan;
+    },
+
+    /** Stop running containers in reverse dependency order (keeps them). */
+    async stop(project: Project | string, options: StopOptions = {}, signal?: AbortSignal): Promise<Plan> {
+      const projectName = typeof project === 'string' ? project : project.name;
+      const model = typeof project === 'string' ? undefined : project;
+      const plan = planStop(model, await observe(projectName, signal), options);
+      await run(plan, model ?? emptyProject(projectName), signal);
+      return plan;
+    },
+
+    /** Works from labels alone when `project` is only a name (no compose file needed). */
+    async down(project: Project | string, options: DownOptions = {}, signal?: AbortSignal): Promise<Plan> {
+      const projectName = typeof project === 'string' ? project : project.name;
+      return withProjectLock(lockRoot, projectName, async () => {
+        const observed = await observe(projectName, signal);
+        const model = typeof project === 'string' ? undefined : project;
+        const plan = planDown(model, observed, options);
+        if (options.dryRun) return plan;
+        if (plan.nodes.length === 0) events.warn(`No resource found to remove for project "${projectName}".`);
+        await run(plan, model ?? emptyProject(projectName), signal);
+        await deps.dns?.stopIfIdle();
+        return plan;
+      }, signal);
+    },
+  };
+}
+
+/** One plan after the other (for printing): ids of the second are shifted past the first. */
+function concatPlans(first: Plan, second: Plan): Plan {
+  const offset = first.nodes.length;
+  return {
+    nodes: [...first.nodes, ...second.nodes.map((n) => ({ ...n, id: n.id + offset, dependsOn: n.dependsOn.map((d) => d + offset) }))],
+    warnings: [...first.warnings, ...second.warnings],
+  };
+}
+
+/** A stand-in model for commands that work from labels only. */
+export function emptyProject(projectName: string): Project {
+  return {
+    name: projectName, services: {}, networks: {}, volumes: {}, secrets: {}, configs: {},
+    meta: { workingDir: '', configFiles: [], environment: {}, profiles: [], disabledServices: {} },
+  };
+}

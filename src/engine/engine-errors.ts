@@ -1,0 +1,29 @@
+import { EngineError, type EngineErrorKind } from '../errors/index.js';
+
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
+/** Classify a failed Engine API call once, by status code, and name what was being done. */
+export function toEngineError(err: unknown, action: string, endpoint: string): EngineError {
+  if (err instanceof EngineError) return err;
+  const e = err as { statusCode?: number; code?: string; json?: { message?: string }; message?: string; name?: string };
+  if (e?.name === 'AbortError') return new EngineError('unknown', `${action}: cancelled`, { cause: err });
+  const status = e?.statusCode;
+  const kind: EngineErrorKind =
+    status === 404 ? 'not-found'
+    : status === 409 ? 'conflict'
+    : status === 304 ? 'not-modified'
+    : status === 400 ? 'bad-request'
+    : e?.code && SOCKET_ERRORS.has(e.code) ? 'unavailable'
+    : 'unknown';
+  if (kind === 'unavailable') {
+    return new EngineError(kind, `${action}: cannot reach the Docker engine at ${endpoint} (${e.code}). ` +
+      'Is dockerd running? Start one with `bash scripts/engine.sh` (or `sudo systemctl start docker`), or point DOCKER_HOST at a running engine.', { cause: err });
+  }
+  const daemonMessage = e?.json?.message ?? stripModemPrefix(e?.message ?? String(err));
+  return new EngineError(kind, `${action}: ${daemonMessage}`, { cause: err, statusCode: status });
+}
+
+/** docker-modem prefixes messages with `(HTTP code 404) no such container - `; keep only the daemon's words. */
+function stripModemPrefix(message: string): string {
+  return message.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim();
+}

@@ -1,0 +1,29 @@
+/** How an action is named in progress output, as docker compose names it (`Container shop-web-1  Started`). */
+import type { Action } from '../model/plan.js';
+
+export function describeAction(action: Action): { resource: string; working: string; done: string } {
+  switch (action.kind) {
+    case 'CreateNetwork': return { resource: `Network ${action.resource.slice(8)}`, working: 'Creating', done: 'Created' };
+    case 'RemoveNetwork': return { resource: `Network ${action.networkName}`, working: 'Removing', done: 'Removed' };
+    case 'CreateVolume': return { resource: `Volume ${action.resource.slice(7)}`, working: 'Creating', done: 'Created' };
+    case 'RemoveVolume': return { resource: `Volume ${action.volumeName}`, working: 'Removing', done: 'Removed' };
+    case 'PullImage': return { resource: `Image ${action.image}`, working: 'Pulling', done: 'Pulled' };
+    case 'BuildImage': return { resource: `Image ${action.image}`, working: 'Building', done: 'Built' };
+    case 'CreateContainer': return { resource: containerLabel(action.resource), working: action.replaces ? 'Recreate' : 'Creating', done: action.replaces ? 'Recreated' : 'Created' };
+    case 'StartContainer': return { resource: containerLabel(action.resource), working: 'Starting', done: 'Started' };
+    case 'StopContainer': return { resource: containerLabel(action.resource), working: 'Stopping', done: 'Stopped' };
+    case 'RemoveContainer': return { resource: containerLabel(action.resource), working: 'Removing', done: 'Removed' };
+    case 'RenameContainer': return { resource: containerLabel(action.resource), working: 'Renaming', done: 'Renamed' };
+    case 'RestartContainer': return { resource: containerLabel(action.resource), working: 'Restarting', done: 'Restarted' };
+    case 'AwaitCondition': {
+      const what = action.condition === 'service_healthy' ? 'Healthy' : action.condition === 'service_completed_successfully' ? 'Exited' : 'Started';
+      return { resource: `Service ${action.serviceName}`, working: 'Waiting', done: what };
+    }
+  }
+}
+
+/** `service:web:1` → `Container web-1`. */
+function containerLabel(resource: string): string {
+  const [, service, n] = resource.split(':');
+  return `Container ${service}-${n}`;
+}

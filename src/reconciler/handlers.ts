@@ -1,0 +1,135 @@
+/** One small function per action kind; leaving a kind out does not compile. */
+import type { Action } from '../model/plan.js';
+import { Labels, COMPOSE_VERSION_LABEL } from '../model/labels.js';
+import { EngineError, RuntimeError } from '../errors/index.js';
+import { containerSpec } from '../engine/convert.js';
+import { awaitServiceCondition } from './await-condition.js';
+import { buildServiceImage } from './build-image.js';
+import { pullServiceImage } from './pull-image.js';
+import type { ExecContext } from './execute.js';
+
+type Handlers = { [K in Action['kind']]: (action: Extract<Action, { kind: K }>, ctx: ExecContext) => Promise<void> };
+
+function ignoreNotFound(err: unknown): void {
+  if (err instanceof EngineError && err.kind === 'not-found') return;
+  throw err;
+}
+
+function containerIdFor(resource: string, ctx: ExecContext, explicit?: string): string {
+  const id = explicit ?? ctx.createdContainers.get(resource);
+  if (!id) throw new Error(`internal: no container known for ${resource}`);
+  return id;
+}
+
+/** Anonymous volumes of a container, by mount target: their names are 64 hex characters. */
+async function anonymousVolumesOf(ctx: ExecContext, containerId: string): Promise<Record<string, string>> {
+  const inspect = await ctx.engine.inspectContainer(containerId, ctx.signal);
+  const out: Record<string, string> = {};
+  for (const m of inspect.Mounts) if (m.Type === 'volume' && m.Name && /^[0-9a-f]{64}$/.test(m.Name)) out[m.Destination] = m.Name;
+  return out;
+}
+
+export const handlers: Handlers = {
+  async CreateNetwork(action, ctx) {
+    const key = action.networkKey;
+    const network = ctx.project.networks[key]!;
+    try {
+      await ctx.engine.createNetwork({
+        Name: network.name,
+        Driver: network.driver,
+        Options: network.driver_opts,
+        IPAM: network.ipam ? { Driver: network.ipam.driver, Config: network.ipam.config?.map((c) => ({ Subnet: c.subnet, IPRange: c.ip_range, Gateway: c.gateway, AuxiliaryAddresses: c.aux_addresses })), Options: network.ipam.options } : undefined,
+        Internal: network.internal,
+        Attachable: network.attachable,
+        EnableIPv6: network.enable_ipv6,
+        CheckDuplicate: true,
+        Labels: { ...(network.labels ?? {}), [Labels.project]: ctx.project.name, [Labels.network]: key, [Labels.version]: COMPOSE_VERSION_LABEL },
+      }, ctx.signal);
+    } catch (err) {
+      // Another `up` of the same project may have created it a moment ago; the lock makes this rare.
+      if (err instanceof EngineError && err.kind === 'conflict') return;
+      throw err;
+    }
+  },
+  async RemoveNetwork(action, ctx) {
+    await ctx.engine.removeNetwork(action.networkName, ctx.signal).catch(ignoreNotFound);
+  },
+  async CreateVolume(action, ctx) {
+    const key = action.volumeKey;
+    const volume = ctx.project.volumes[key]!;
+    await ctx.engine.createVolume({
+      Name: volume.name, Driver: volume.driver, DriverOpts: volume.driver_opts,
+      Labels: { ...(volume.labels ?? {}), [Labels.project]: ctx.project.name, [Labels.volume]: key, [Labels.version]: COMPOSE_VERSION_LABEL },
+    }, ctx.signal);
+  },
+  async RemoveVolume(action, ctx) {
+    await ctx.engine.removeVolume(action.volumeName, ctx.signal).catch(ignoreNotFound);
+  },
+  PullImage: (action, ctx) => pullServiceImage(action.serviceName, action.image, ctx),
+  BuildImage: async (action, ctx) => { await buildServiceImage(action.serviceName, action.image, ctx); },
+  async CreateContainer(action, ctx) {
+    const inherited = action.inheritVolumesFrom ? await anonymousVolumesOf(ctx, action.inheritVolumesFrom) : undefined;
+    const serviceNetworks = Object.keys(ctx.project.services[action.serviceName]!.networks ?? {});
+    const dnsServers = ctx.dnsServersFor ? await firstDnsServers(ctx, serviceNetworks) : undefined;
+    const resolvedRefs = new Map<string, string>();
+    const service = ctx.project.services[action.serviceName]!;
+    for (const ref of serviceRefs(service)) resolvedRefs.set(ref, await ctx.containerIdOfService(ref));
+    const spec = containerSpec({
+      project: ctx.project, serviceName: action.serviceName, replica: action.replica, configHash: action.configHash,
+      containerIdOfService: (name) => resolvedRefs.get(name) ?? name,
+      inheritedAnonymousVolumes: inherited, dnsServers, engineAliases: ctx.useEngineAliases,
+    });
+    // A replacement is created beside the old container under a temporary name, then renamed (compose does the same).
+    const name = action.replaces ? `${action.replaces.slice(0, 12)}_${spec.name}` : spec.name;
+    let id: string;
+    try {
+      id = await ctx.engine.createContainer(name, spec.body, ctx.signal);
+    } catch (err) {
+      if (err instanceof EngineError && err.kind === 'not-found' && /image/i.test(err.message)) {
+        throw new RuntimeError(`service "${action.serviceName}": image ${spec.body.Image} is not available locally (${err.message})`);
+      }
+      throw err;
+    }
+    ctx.createdContainers.set(action.resource, id);
+    for (const extra of spec.extraNetworks) await ctx.engine.connectNetwork(extra.network, id, extra.endpoint);
+  },
+  async StartContainer(action, ctx) {
+    await ctx.engine.startContainer(containerIdFor(action.resource, ctx, action.containerId), ctx.signal);
+  },
+  async StopContainer(action, ctx) {
+    await ctx.engine.stopContainer(action.containerId, action.timeoutSec, ctx.signal).catch(ignoreNotFound);
+  },
+  async RemoveContainer(action, ctx) {
+    await ctx.engine.removeContainer(action.containerId, { force: true, volumes: action.removeVolumes ?? false }, ctx.signal).catch(ignoreNotFound);
+  },
+  async RenameContainer(action, ctx) {
+    await ctx.engine.renameContainer(containerIdFor(action.resource, ctx), action.newName, ctx.signal);
+  },
+  async RestartContainer(action, ctx) {
+    await ctx.engine.restartContainer(action.containerId, action.timeoutSec, ctx.signal);
+  },
+  async AwaitCondition(action, ctx) {
+    try {
+      await awaitServiceCondition(ctx.engine, ctx.project.name, action.serviceName, action.condition, ctx.signal);
+    } catch (err) {
+      if (action.required || ctx.signal.aborted) throw err;
+      ctx.events.warn(`optional dependency ${action.serviceName} failed: ${(err as Error).message}`);
+    }
+  },
+};
+
+/** Services a container refers to by `service:x` (network_mode, ipc, pid) or volumes_from. */
+function serviceRefs(service: import('../model/project.js').ServiceConfig): string[] {
+  const refs: string[] = [];
+  for (const v of [service.network_mode, service.ipc, service.pid]) if (v?.startsWith('service:')) refs.push(v.slice('service:'.length));
+  for (const v of service.volumes_from ?? []) if (!v.startsWith('container:')) refs.push(v.split(':')[0]!);
+  return refs;
+}
+
+async function firstDnsServers(ctx: ExecContext, networkKeys: string[]): Promise<string[] | undefined> {
+  for (const key of networkKeys) {
+    const servers = await ctx.dnsServersFor!(ctx.project.networks[key]?.name ?? key);
+    if (servers?.length) return servers;
+  }
+  return undefined;
+}

@@ -1,0 +1,190 @@
+/**
+ * Per file, before merging: every short syntax becomes its long form, so merge rules see one shape only.
+ * Driven by a table keyed by service field; a field without a rule is kept as written.
+ */
+import { FieldError, type KeyPath, describeValue } from './field-error.js';
+import { parseShortPort } from './ports.js';
+import { parseShortVolume } from './volumes.js';
+import { shellSplit } from './shell-split.js';
+import { RESET, OVERRIDE } from './parse.js';
+
+type Rule = (value: unknown, path: KeyPath) => unknown;
+
+const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(RESET in (v as object)) && !(OVERRIDE in (v as object));
+const isMarker = (v: unknown) => !!v && typeof v === 'object' && (RESET in (v as object) || OVERRIDE in (v as object));
+
+function scalarString(v: unknown, path: KeyPath): string | null {
+  if (v === null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw new FieldError(path, `must be a string, number or boolean, not ${describeValue(v)}`);
+}
+
+/** `[K=V, K]` or `{K: V}` → `{K: V|null}`. */
+export function keyValueMap(value: unknown, path: KeyPath, sep = '='): Record<string, string | null> {
+  if (Array.isArray(value)) {
+    const out: Record<string, string | null> = {};
+    value.forEach((item, i) => {
+      if (typeof item !== 'string') throw new FieldError([...path, i], `must be a string "KEY${sep}VALUE", not ${describeValue(item)}`);
+      const at = item.indexOf(sep);
+      if (at === 0) throw new FieldError([...path, i], `"${item}" has no key before "${sep}"`);
+      out[at < 0 ? item : item.slice(0, at)] = at < 0 ? null : item.slice(at + 1);
+    });
+    return out;
+  }
+  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scalarString(v, [...path, k])]));
+  throw new FieldError(path, `must be a mapping or a sequence of "KEY${sep}VALUE" strings, not ${describeValue(value)}`);
+}
+
+function command(value: unknown, path: KeyPath): unknown {
+  if (value === null || Array.isArray(value)) return value;
+  if (typeof value === 'string') {
+    try { return shellSplit(value); } catch (err) { throw new FieldError(path, (err as Error).message); }
+  }
+  throw new FieldError(path, `must be a string or a sequence of strings, not ${describeValue(value)}`);
+}
+
+function stringList(value: unknown, path: KeyPath): unknown {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.map((v) => String(v));
+  throw new FieldError(path, `must be a string or a sequence of strings, not ${describeValue(value)}`);
+}
+
+function ports(value: unknown, path: KeyPath): unknown {
+  if (!Array.isArray(value)) throw new FieldError(path, `must be a sequence, not ${describeValue(value)}`);
+  return value.flatMap((p, i): unknown[] => {
+    if (typeof p === 'string' || typeof p === 'number') {
+      try { return parseShortPort(p); } catch (err) { throw new FieldError([...path, i], `invalid port "${p}": ${(err as Error).message}`); }
+    }
+    if (isMap(p)) {
+      if (typeof p.target === 'string' && /^\d+$/.test(p.target)) p.target = Number(p.target);
+      if (typeof p.target !== 'number') throw new FieldError([...path, i, 'target'], `must be a port number, not ${describeValue(p.target)}`);
+      return [{ mode: 'ingress', protocol: 'tcp', ...p, ...(p.published !== undefined ? { published: String(p.published) } : {}) }];
+    }
+    throw new FieldError([...path, i], `must be a string or a mapping, not ${describeValue(p)}`);
+  });
+}
+
+function volumes(value: unknown, path: KeyPath): unknown {
+  if (!Array.isArray(value)) throw new FieldError(path, `must be a sequence, not ${describeValue(value)}`);
+  return value.map((v, i) => {
+    if (typeof v === 'string') {
+      try { return parseShortVolume(v); } catch (err) { throw new FieldError([...path, i], (err as Error).message); }
+    }
+    if (isMap(v)) {
+      if (!v.type) v.type = 'volume';
+      if (typeof v.target !== 'string') throw new FieldError([...path, i, 'target'], 'is required');
+      if (v.type === 'bind') {
+        if (!v.source) throw new FieldError([...path, i], 'a bind mount needs a source');
+        v.bind = { create_host_path: true, ...(isMap(v.bind) ? v.bind : {}) };
+      }
+      return v;
+    }
+    throw new FieldError([...path, i], `must be a string or a mapping, not ${describeValue(v)}`);
+  });
+}
+
+function dependsOn(value: unknown, path: KeyPath): unknown {
+  if (Array.isArray(value)) return Object.fromEntries(value.map((s) => [String(s), { condition: 'service_started', required: true }]));
+  if (isMap(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => {
+      const d = isMap(v) ? v : {};
+      return [k, { condition: 'service_started', required: true, ...d }];
+    }));
+  }
+  throw new FieldError(path, `must be a sequence of service names or a mapping, not ${describeValue(value)}`);
+}
+
+function serviceNetworks(value: unknown, path: KeyPath): unknown {
+  if (Array.isArray(value)) return Object.fromEntries(value.map((n) => [String(n), null]));
+  if (isMap(value)) return value;
+  throw new FieldError(path, `must be a sequence or a mapping, not ${describeValue(value)}`);
+}
+
+function fileRefs(value: unknown, path: KeyPath): unknown {
+  if (!Array.isArray(value)) throw new FieldError(path, `must be a sequence, not ${describeValue(value)}`);
+  return value.map((v, i) => {
+    if (typeof v === 'string') return { source: v };
+    if (isMap(v)) return v;
+    throw new FieldError([...path, i], `must be a string or a mapping, not ${describeValue(v)}`);
+  });
+}
+
+function envFile(value: unknown, path: KeyPath): unknown {
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list)) throw new FieldError(path, `must be a string or a sequence, not ${describeValue(value)}`);
+  return list.map((v, i) => {
+    if (typeof v === 'string') return { path: v, required: true };
+    if (isMap(v)) return { required: true, ...v };
+    throw new FieldError([...path, i], `must be a string or a mapping, not ${describeValue(v)}`);
+  });
+}
+
+function build(value: unknown, path: KeyPath): unknown {
+  if (typeof value === 'string') return { context: value };
+  if (isMap(value)) {
+    const out: Record<string, unknown> = { context: '.', ...value };
+    if (out.args !== undefined) out.args = keyValueMap(out.args, [...path, 'args']);
+    if (out.labels !== undefined) out.labels = keyValueMap(out.labels, [...path, 'labels']);
+    return out;
+  }
+  throw new FieldError(path, `must be a string or a mapping, not ${describeValue(value)}`);
+}
+
+function healthcheck(value: unknown, path: KeyPath): unknown {
+  if (!isMap(value)) throw new FieldError(path, `must be a mapping, not ${describeValue(value)}`);
+  const out = { ...value };
+  if (typeof out.test === 'string') out.test = ['CMD-SHELL', out.test];
+  return out;
+}
+
+function extraHosts(value: unknown, path: KeyPath): unknown {
+  if (isMap(value)) return Object.entries(value).flatMap(([host, ip]) => (Array.isArray(ip) ? ip : [ip]).map((i) => `${host}=${i}`));
+  if (Array.isArray(value)) return value.map((h) => String(h).replace(/^([^:=]+):(?!:)/, '$1='));
+  throw new FieldError(path, `must be a sequence or a mapping, not ${describeValue(value)}`);
+}
+
+const serviceRules: Record<string, Rule> = {
+  command, entrypoint: command,
+  environment: (v, p) => keyValueMap(v, p),
+  labels: (v, p) => keyValueMap(v, p),
+  annotations: (v, p) => keyValueMap(v, p),
+  sysctls: (v, p) => keyValueMap(v, p),
+  ports, volumes, depends_on: dependsOn, networks: serviceNetworks,
+  secrets: fileRefs, configs: fileRefs, env_file: envFile, build, healthcheck,
+  extra_hosts: extraHosts,
+  dns: stringList, dns_search: stringList, tmpfs: stringList,
+  expose: (v, p) => (Array.isArray(v) ? v.map(String) : stringList(v, p)),
+};
+
+/** Canonicalize one service (in place rules, returns a new object). */
+export function canonicalService(service: unknown, path: KeyPath): Record<string, unknown> {
+  if (!isMap(service)) throw new FieldError(path, `must be a mapping, not ${describeValue(service)}`);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(service)) {
+    const rule = serviceRules[key] as Rule | undefined;
+    out[key] = rule && value !== null && !isMarker(value) ? rule(value, [...path, key]) : value;
+  }
+  return out;
+}
+
+/** Canonicalize a whole file's data: services, and the top-level `labels`-like maps of resources. */
+export function canonicalFile(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...data };
+  if (data.services !== undefined && data.services !== null) {
+    if (!isMap(data.services)) throw new FieldError(['services'], `must be a mapping, not ${describeValue(data.services)}`);
+    out.services = Object.fromEntries(Object.entries(data.services).map(([name, s]) => [name, isMarker(s) ? s : canonicalService(s, ['services', name])]));
+  }
+  for (const section of ['networks', 'volumes', 'secrets', 'configs']) {
+    const value = data[section];
+    if (value === undefined || value === null) continue;
+    if (!isMap(value)) throw new FieldError([section], `must be a mapping, not ${describeValue(value)}`);
+    out[section] = Object.fromEntries(Object.entries(value).map(([name, v]) => {
+      if (v === null) return [name, {}];
+      if (!isMap(v)) return [name, v];
+      const r: Record<string, unknown> = { ...v };
+      if (r.labels !== undefined) r.labels = keyValueMap(r.labels, [section, name, 'labels']);
+      return [name, r];
+    }));
+  }
+  return out;
+}

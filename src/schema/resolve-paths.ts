@@ -1,0 +1,34 @@
+/** Relative paths in one file's canonical data become absolute against that file's working directory. */
+import { isAbsolute, resolve } from 'node:path';
+
+function abs(baseDir: string, p: string, home?: string): string {
+  if (p.startsWith('~') && home) return resolve(home, p.slice(2));
+  return isAbsolute(p) ? p : resolve(baseDir, p);
+}
+
+const isRemote = (context: string) => /^(https?:\/\/|git@|git:\/\/|github\.com\/)/.test(context) || context.includes('.git#');
+
+export function resolveFilePaths(data: Record<string, unknown>, baseDir: string, home?: string): Record<string, unknown> {
+  const services = data.services as Record<string, Record<string, unknown>> | undefined;
+  for (const s of Object.values(services ?? {})) {
+    if (!s || typeof s !== 'object') continue;
+    const build = s.build as Record<string, unknown> | undefined;
+    if (build && typeof build === 'object' && typeof build.context === 'string' && !isRemote(build.context)) build.context = abs(baseDir, build.context, home);
+    for (const v of (Array.isArray(s.volumes) ? s.volumes : []) as Array<Record<string, unknown>>) {
+      if (v?.type === 'bind' && typeof v.source === 'string') v.source = abs(baseDir, v.source, home);
+    }
+    for (const e of (Array.isArray(s.env_file) ? s.env_file : []) as Array<Record<string, unknown>>) {
+      if (typeof e?.path === 'string') e.path = abs(baseDir, e.path, home);
+    }
+    const ext = s.extends as Record<string, unknown> | string | undefined;
+    if (ext && typeof ext === 'object' && typeof ext.file === 'string') ext.file = abs(baseDir, ext.file, home);
+    const watch = (s.develop as { watch?: Array<Record<string, unknown>> } | undefined)?.watch;
+    for (const w of Array.isArray(watch) ? watch : []) if (typeof w.path === 'string') w.path = abs(baseDir, w.path, home);
+  }
+  for (const section of ['secrets', 'configs']) {
+    for (const v of Object.values((data[section] ?? {}) as Record<string, Record<string, unknown>>)) {
+      if (v && typeof v.file === 'string') v.file = abs(baseDir, v.file, home);
+    }
+  }
+  return data;
+}

@@ -1,0 +1,85 @@
+/**
+ * Merged canonical data → the Project model: names, defaults (the `default` network), env_file merged into
+ * environment, profiles applied. Pure apart from reading env files through the injected reader.
+ */
+import type { Project, ServiceConfig, NetworkConfig, VolumeConfig, SecretConfig } from '../model/project.js';
+import { scopedResourceName } from '../model/names.js';
+import { FieldError } from './field-error.js';
+import { parseDotenv } from './dotenv.js';
+
+export interface ModelInputs {
+  name: string;
+  workingDir: string;
+  configFiles: string[];
+  environment: Record<string, string>;
+  profiles: string[];
+  selectedServices: string[];
+  readText: (path: string) => string | undefined;
+  normalize: boolean;
+}
+
+function activeProfiles(service: Record<string, unknown>, profiles: string[]): boolean {
+  const own = (service.profiles as string[] | undefined) ?? [];
+  return own.length === 0 || profiles.includes('*') || own.some((p) => profiles.includes(p));
+}
+
+function mergeEnvFiles(name: string, service: Record<string, unknown>, inputs: ModelInputs): void {
+  const files = service.env_file as Array<{ path: string; required?: boolean }> | undefined;
+  if (!files) return;
+  let fromFiles: Record<string, string> = {};
+  files.forEach((f, i) => {
+    const text = inputs.readText(f.path);
+    if (text === undefined) {
+      if (f.required === false) return;
+      throw new FieldError(['services', name, 'env_file', i], `env file ${f.path} not found`);
+    }
+    try {
+      fromFiles = { ...fromFiles, ...parseDotenv(text, (n) => inputs.environment[n]) };
+    } catch (err) {
+      throw new FieldError(['services', name, 'env_file', i], `${f.path}: ${(err as Error).message}`);
+    }
+  });
+  // Explicit `environment` entries win over env files.
+  service.environment = { ...fromFiles, ...((service.environment as Record<string, string | null>) ?? {}) };
+  delete service.env_file;
+}
+
+function resolveUnsetEnvironment(service: Record<string, unknown>, env: Record<string, string>): void {
+  const e = service.environment as Record<string, string | null> | undefined;
+  if (!e) return;
+  for (const [k, v] of Object.entries(e)) if (v === null && env[k] !== undefined) e[k] = env[k]!;
+}
+
+export function toProject(data: Record<string, unknown>, inputs: ModelInputs): Project {
+  const rawServices = (data.services ?? {}) as Record<string, Record<string, unknown>>;
+  const services: Record<string, ServiceConfig> = {};
+  const disabled: Record<string, ServiceConfig> = {};
+  const profiles = [...inputs.profiles];
+  for (const s of inputs.selectedServices) for (const p of (rawServices[s]?.profiles as string[] | undefined) ?? []) profiles.push(p);
+  for (const [name, raw] of Object.entries(rawServices)) {
+    const service = { ...(raw ?? {}) };
+    if (inputs.normalize) {
+      mergeEnvFiles(name, service, inputs);
+      resolveUnsetEnvironment(service, inputs.environment);
+      if (!service.network_mode && !service.networks) service.networks = { default: null };
+      if (service.scale !== undefined) service.scale = Number(service.scale);
+    }
+    if (activeProfiles(service, profiles) || inputs.selectedServices.includes(name)) services[name] = service as ServiceConfig;
+    else disabled[name] = service as ServiceConfig;
+  }
+  const usedNetworks = new Set(Object.values(services).flatMap((s) => Object.keys(s.networks ?? {})));
+  const networks: Record<string, NetworkConfig> = {};
+  const rawNetworks = { ...((data.networks ?? {}) as Record<string, Record<string, unknown>>) };
+  if (inputs.normalize && usedNetworks.has('default') && !rawNetworks.default) rawNetworks.default = {};
+  for (const [key, n] of Object.entries(rawNetworks)) networks[key] = { ...n, name: (n?.name as string) ?? (n?.external ? key : scopedResourceName(inputs.name, key)) } as NetworkConfig;
+  const volumes: Record<string, VolumeConfig> = {};
+  for (const [key, v] of Object.entries((data.volumes ?? {}) as Record<string, Record<string, unknown>>)) volumes[key] = { ...v, name: (v?.name as string) ?? (v?.external ? key : scopedResourceName(inputs.name, key)) } as VolumeConfig;
+  const named = (section: string) => Object.fromEntries(Object.entries((data[section] ?? {}) as Record<string, Record<string, unknown>>).map(([key, v]) => [key, { ...v, name: (v?.name as string) ?? (v?.external ? key : scopedResourceName(inputs.name, key)) }])) as Record<string, SecretConfig>;
+  const extensions = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('x-')));
+  return {
+    name: inputs.name,
+    services, networks, volumes, secrets: named('secrets'), configs: named('configs'),
+    ...extensions,
+    meta: { workingDir: inputs.workingDir, configFiles: inputs.configFiles, environment: inputs.environment, profiles, disabledServices: disabled },
+  };
+}
