@@ -21,7 +21,7 @@ export function checkProject(project: Project, fileExists: (path: string) => boo
   for (const name of serviceNames.sort()) {
     const s = project.services[name]!;
     const p = ['services', name];
-    if (!s.image && !s.build) throw new FieldError(p, `service "${name}" has neither an image nor a build context specified: at least one must be provided`);
+    if (!s.image && !s.build) throw new FieldError(p, `service "${name}" has neither an image nor a build context specified: at least one must be provided`, undefined, true);
     for (const [dep, d] of Object.entries(s.depends_on ?? {})) {
       if (!project.services[dep] && d.required !== false) {
         throw new FieldError([...p, 'depends_on', dep], `service "${name}" depends on undefined service "${dep}"`, suggestion(dep, serviceNames));

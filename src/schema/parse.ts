@@ -16,8 +16,10 @@ export function parseComposeFile(path: string, text: string): ParsedFile {
   for (const doc of list) {
     const err = doc.errors[0];
     if (err) {
-      const pos = lineCounter.linePos(err.pos[0]);
-      throw new ComposeError(`invalid YAML: ${firstLine(err.message)}`, { location: { file: path, line: pos.line, column: pos.col } });
+      const offset = errorOffset(text, err.code, err.pos[0]);
+      const pos = lineCounter.linePos(offset);
+      const detail = err.code === 'DUPLICATE_KEY' ? `duplicate key "${keyAt(text, offset)}"` : firstLine(err.message);
+      throw new ComposeError(`invalid YAML: ${detail}`, { location: { file: path, line: pos.line, column: pos.col } });
     }
   }
   // Several documents in one file are merged in order, as compose does.
@@ -32,6 +34,19 @@ export function parseComposeFile(path: string, text: string): ParsedFile {
     data = { ...data, ...(value as Record<string, unknown>) };
   }
   return { path, data, doc, lineCounter };
+}
+
+/** The parser reports an unclosed quote where the text ends; the opening quote is what the user must fix. */
+function errorOffset(text: string, code: string, offset: number): number {
+  if (code !== 'MISSING_CHAR') return offset;
+  const dq = text.lastIndexOf('"', offset - 1);
+  const sq = text.lastIndexOf("'", offset - 1);
+  const open = Math.max(dq, sq);
+  return open >= 0 ? open : offset;
+}
+
+function keyAt(text: string, offset: number): string {
+  return /^[^:\n]*/.exec(text.slice(offset))![0].trim();
 }
 
 function firstLine(message: string): string {
@@ -60,7 +75,7 @@ export function locate(file: ParsedFile, path: ReadonlyArray<string | number>, k
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
       if (!pair) break;
-      found = pos(file, (key ? pair.key : pair.value ?? pair.key) as Node) ?? found;
+      found = pos(file, (key || !pair.value ? pair.key : pair.value) as Node) ?? found;
       node = pair.value as Node;
     } else if (isSeq(node) && typeof segment === 'number') {
       node = node.items[segment] as Node;

@@ -10,6 +10,8 @@ export interface BadInputCase {
   at?: string;
   /** Substrings the message must contain (key path, offending value, hint…). */
   says: string[];
+  /** Run without the scenario's own `-p`, when the project name itself is what is wrong. */
+  noProjectFlag?: boolean;
 }
 
 const web = (extra: string) => `services:\n  web:\n    image: tcompose/busybox:latest\n${extra}`;
@@ -84,7 +86,7 @@ export const badInputCases: BadInputCase[] = [
   { name: 'invalid stop_grace_period', files: { 'compose.yaml': web('    stop_grace_period: forever\n') }, at: 'compose.yaml:4', says: ['services.web.stop_grace_period', 'forever'] },
   { name: 'invalid memory size', files: { 'compose.yaml': web('    mem_limit: lots\n') }, at: 'compose.yaml:4', says: ['services.web.mem_limit', 'lots'] },
   // project names
-  { name: 'invalid name in the file', files: { 'compose.yaml': 'name: My Project\n' + web('') }, at: 'compose.yaml:1', says: ['My Project'] },
+  { name: 'invalid name in the file', files: { 'compose.yaml': 'name: My Project\n' + web('') }, at: 'compose.yaml:1', says: ['My Project'], noProjectFlag: true },
 ];
 
 /** Cases whose mistake is on the command line, not in a file: they name the flag or file instead of a line. */

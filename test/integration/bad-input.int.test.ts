@@ -8,7 +8,7 @@ async function expectRejected(c: BadInputCase, withLocation: boolean) {
   const s = await scenario('tc-bad', c.files);
   // Flags that name the project come before scenario's own -p, so run the CLI directly for those.
   const args = c.args ?? [];
-  const result = args.includes('-p')
+  const result = args.includes('-p') || c.noProjectFlag
     ? await (await import('../helpers/cli.js')).runCli([...args, 'up', '-d'], { cwd: s.dir })
     : await s.cli([...args, 'up', '-d']);
   expect(result.code, result.stderr).toBe(1);
