@@ -2,9 +2,9 @@
 import { CancelledError, ComposeError, ComposeErrors, EngineError, RuntimeError, UsageError, isCancelled } from '../errors/index.js';
 
 export function formatComposeError(e: ComposeError): string {
+  // The message already names the key path where it helps (the loader words it); here only the position is added.
   const where = e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : '';
-  const path = e.path && !e.message.includes(e.path) ? `${e.path}: ` : '';
-  return `${where}${path}${e.message}${e.hint ? ` (${e.hint})` : ''}`;
+  return `${where}${e.message}${e.hint ? ` (${e.hint})` : ''}`;
 }
 
 export function describeError(err: unknown): { message: string; exitCode: number } {

@@ -72,6 +72,7 @@ function volumes(value: unknown, path: KeyPath): unknown {
     }
     if (isMap(v)) {
       if (!v.type) v.type = 'volume';
+      if (v.type === 'volume' && v.volume === undefined && v.source) v.volume = {};
       if (typeof v.target !== 'string') throw new FieldError([...path, i, 'target'], 'is required');
       if (v.type === 'bind') {
         if (!v.source) throw new FieldError([...path, i], 'a bind mount needs a source');
@@ -154,10 +155,14 @@ const serviceRules: Record<string, Rule> = {
   extra_hosts: extraHosts,
   dns: stringList, dns_search: stringList, tmpfs: stringList,
   expose: (v, p) => (Array.isArray(v) ? v.map(String) : stringList(v, p)),
+  deploy: (v, p) => (isMap(v) && v.labels !== undefined ? { ...v, labels: keyValueMap(v.labels, [...p, 'labels']) } : v),
+  models: (v) => (Array.isArray(v) ? Object.fromEntries(v.map((m) => [String(m), null])) : v),
+  logging: (v, p) => (isMap(v) && v.options ? { ...v, options: keyValueMap(v.options, [...p, 'options']) } : v),
 };
 
 /** Canonicalize one service (in place rules, returns a new object). */
 export function canonicalService(service: unknown, path: KeyPath): Record<string, unknown> {
+  if (service === null) return {};
   if (!isMap(service)) throw new FieldError(path, `must be a mapping, not ${describeValue(service)}`);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(service)) {
@@ -183,6 +188,12 @@ export function canonicalFile(data: Record<string, unknown>): Record<string, unk
       if (!isMap(v)) return [name, v];
       const r: Record<string, unknown> = { ...v };
       if (r.labels !== undefined) r.labels = keyValueMap(r.labels, [section, name, 'labels']);
+      if (isMap(r.driver_opts)) r.driver_opts = Object.fromEntries(Object.entries(r.driver_opts).map(([k, o]) => [k, String(o)]));
+      // Legacy `external: {name: x}` means an external resource named x.
+      if (isMap(r.external)) {
+        if (r.external.name !== undefined) r.name = r.external.name;
+        r.external = true;
+      }
       return [name, r];
     }));
   }

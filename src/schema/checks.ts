@@ -27,7 +27,7 @@ export function checkProject(project: Project, fileExists: (path: string) => boo
         throw new FieldError([...p, 'depends_on', dep], `service "${name}" depends on undefined service "${dep}"`, suggestion(dep, serviceNames));
       }
     }
-    if (s.network_mode && s.networks && Object.keys(s.networks).length) throw new FieldError([...p, 'network_mode'], `service "${name}" declares mutually exclusive network_mode and networks`);
+    if (s.network_mode && s.networks && Object.keys(s.networks).length) throw new FieldError([...p, 'network_mode'], `service ${name} declares mutually exclusive \`network_mode\` and \`networks\``);
     for (const mode of ['network_mode', 'ipc', 'pid'] as const) {
       const v = s[mode];
       if (v?.startsWith('service:') && !allServices.includes(v.slice(8))) throw new FieldError([...p, mode], `service "${name}" refers to undefined service "${v.slice(8)}" in ${mode}`, suggestion(v.slice(8), serviceNames));
@@ -70,5 +70,5 @@ export function checkProject(project: Project, fileExists: (path: string) => boo
     }
   }
   const cycle = findCycle(project);
-  if (cycle) throw new FieldError(['services', cycle[0]!, 'depends_on'], `dependency cycle detected: ${cycle.join(' -> ')}`);
+  if (cycle) throw new FieldError(['services', cycle[0]!, 'depends_on'], `dependency cycle detected: ${cycle.join(' -> ')}`, undefined, false, false);
 }

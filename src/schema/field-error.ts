@@ -2,7 +2,7 @@
 export type KeyPath = Array<string | number>;
 
 export class FieldError extends Error {
-  constructor(readonly path: KeyPath, message: string, readonly hint?: string, readonly atKey = false) {
+  constructor(readonly path: KeyPath, message: string, readonly hint?: string, readonly atKey = false, readonly prefixPath = true) {
     super(message);
   }
 }

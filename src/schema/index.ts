@@ -9,7 +9,7 @@ import type { Project } from '../model/project.js';
 import { normalizeProjectName, PROJECT_NAME_PATTERN } from '../model/names.js';
 import { ComposeError } from '../errors/index.js';
 import { parseComposeFile, locate, type ParsedFile } from './parse.js';
-import { interpolateTree, type InterpolationError } from './interpolate.js';
+import { interpolateString, interpolateTree, type InterpolationError } from './interpolate.js';
 import { canonicalFile } from './canonical.js';
 import { validateFile } from './validate.js';
 import { resolveFilePaths } from './resolve-paths.js';
@@ -49,7 +49,9 @@ function located(err: FieldError, files: ParsedFile[]): ComposeError {
   const holder = [...files].reverse().find((f) => hasPath(f.data, path)) ?? [...files].reverse().find((f) => hasPath(f.data, path.slice(0, 2))) ?? files[0];
   const pos = holder ? locate(holder, path, err.atKey) : undefined;
   const pathText = formatPath(path);
-  return new ComposeError(`${pathText ? `${pathText}: ` : ''}${err.message}`, {
+  // compose-go's style: `services.web.image must be a string`; self-describing sentences go without the path.
+  const message = !err.prefixPath || !pathText ? err.message : /^(must|additional property)/.test(err.message) ? `${pathText} ${err.message}` : `${pathText}: ${err.message}`;
+  return new ComposeError(message, {
     location: holder && pos ? { file: holder.path, line: pos.line, column: pos.column } : undefined,
     path: pathText, hint: err.hint, cause: err,
   });
@@ -103,13 +105,20 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   const files = discoverFiles(options.cwd, options.files, osEnv);
   const workingDir = resolve(options.cwd, options.projectDirectory ?? dirname(files[0] === '-' ? resolve(options.cwd, 'stdin') : files[0]!));
   const env = projectEnvironment(workingDir, options, fs);
-
-  const loaded: LoadedFile[] = [];
-  for (const file of files) {
+  const texts = files.map((file) => {
     const text = file === '-' ? fs.readStdin() : fs.readText(file);
     if (text === undefined) throw new ComposeError(`open ${file}: no such file or directory`);
     if (text === null) throw new ComposeError(`read ${file}: is a directory or cannot be read`);
-    const f = loadFile(file, text, env, options, workingDir, warn);
+    return text;
+  });
+  // Files may interpolate COMPOSE_PROJECT_NAME, so the name must be known before interpolation.
+  if (texts.some((t) => t.includes('COMPOSE_PROJECT_NAME')) && !env.COMPOSE_PROJECT_NAME) {
+    env.COMPOSE_PROJECT_NAME = options.projectName ?? nameDeclaredIn(texts, env) ?? normalizeProjectName(basename(workingDir));
+  }
+
+  const loaded: LoadedFile[] = [];
+  for (const [index, file] of files.entries()) {
+    const f = loadFile(file, texts[index]!, env, options, workingDir, warn);
     for (const included of includedFiles(f, env, options, fs, warn)) loaded.push(included);
     loaded.push(f);
   }
@@ -120,7 +129,8 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   try {
     let merged: Record<string, unknown> = {};
     for (const f of loaded) merged = mergeValues(merged, f.canonical) as Record<string, unknown>;
-    const services = (merged.services ?? {}) as Record<string, Record<string, unknown>>;
+    // `!override` values arrive in short syntax: canonicalize the merged services again (the rules are idempotent).
+    const services = canonicalFile({ services: merged.services ?? {} }).services as Record<string, Record<string, unknown>>;
     merged.services = applyExtends(services, (file) => {
       const text = fs.readText(file);
       if (typeof text !== 'string') throw new FieldError(['services'], `extends: file ${file} not found`);
@@ -143,7 +153,7 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
 }
 
 /** `include`: other compose files loaded with their own project directory, merged before this one. */
-function includedFiles(f: LoadedFile, env: Record<string, string>, options: LoadOptions, fs: FileSystem, warn: (m: string) => void): LoadedFile[] {
+function includedFiles(f: LoadedFile, env: Record<string, string>, options: LoadOptions, fs: FileSystem, warn: (m: string) => void, stack: string[] = [f.path]): LoadedFile[] {
   const include = f.canonical.include as Array<string | { path: string | string[]; project_directory?: string }> | undefined;
   if (!include) return [];
   delete f.canonical.include;
@@ -152,14 +162,25 @@ function includedFiles(f: LoadedFile, env: Record<string, string>, options: Load
     const paths = typeof entry === 'string' ? [entry] : Array.isArray(entry.path) ? entry.path : [entry.path];
     for (const p of paths) {
       const file = resolve(dirname(f.path), p);
+      if (stack.includes(file)) throw located(new FieldError(['include', i], `include cycle detected: ${[...stack, file].join(' -> ')}`, undefined, false, false), [f]);
       const text = fs.readText(file);
       if (typeof text !== 'string') throw located(new FieldError(['include', i], `included file ${file} not found`), [f]);
       const dir = typeof entry === 'object' && entry.project_directory ? resolve(dirname(f.path), entry.project_directory) : dirname(file);
       const inner = loadFile(file, text, env, options, dir, warn);
-      out.push(...includedFiles(inner, env, options, fs, warn), inner);
+      out.push(...includedFiles(inner, env, options, fs, warn, [...stack, file]), inner);
     }
   });
   return out;
+}
+
+/** The last top-level `name:` among the files, interpolated, without a full load. */
+function nameDeclaredIn(texts: string[], env: Record<string, string>): string | undefined {
+  let name: string | undefined;
+  for (const t of texts) {
+    const m = /^name:\s*["']?([^"'\n#]+?)["']?\s*(#.*)?$/m.exec(t);
+    if (m) name = m[1];
+  }
+  try { return name === undefined ? undefined : interpolateString(name, (n) => env[n]).value; } catch { return name; }
 }
 
 function projectName(options: LoadOptions, merged: Record<string, unknown>, workingDir: string, env: Record<string, string>, files: ParsedFile[]): string {

@@ -42,11 +42,21 @@ const rules: Array<[string[], Merge]> = [
   [['services', '*', 'healthcheck', 'test'], replace],
   [['services', '*', 'ports'], byKey(portKey)],
   [['services', '*', 'volumes'], byKey((v) => String(v.target))],
-  [['services', '*', 'secrets'], byKey((v) => String(v.target ?? v.source))],
-  [['services', '*', 'configs'], byKey((v) => String(v.target ?? v.source))],
+  [['services', '*', 'secrets'], byKey((v) => String(v.target ?? `/run/secrets/${v.source}`))],
+  [['services', '*', 'configs'], byKey((v) => String(v.target ?? `/${v.source}`))],
   [['services', '*', 'env_file'], byKey((v) => String(v.path))],
-  [['services', '*', 'devices'], byKey((v) => String(v.target ?? v))],
+  [['services', '*', 'devices'], byKey((v) => (typeof v === 'string' ? (String(v).split(':')[1] ?? String(v)) : String(v.target)))],
+  [['services', '*', 'logging'], mergeLogging],
+  [['networks', '*', 'ipam', 'config'], byKey((v) => String(v.subnet))],
 ];
+
+/** A different logging driver starts from its own options (compose-spec merge rule for `logging`). */
+function mergeLogging(base: unknown, override: unknown, path: string[]): unknown {
+  const b = base as Record<string, unknown> | undefined;
+  const o = override as Record<string, unknown> | undefined;
+  if (b && o && o.driver !== undefined && b.driver !== undefined && o.driver !== b.driver) return o;
+  return isPlainMap(b) && isPlainMap(o) ? mergeMaps(b, o, path) : o;
+}
 
 function ruleFor(path: string[]): Merge | undefined {
   return rules.find(([pattern]) => pattern.length === path.length && pattern.every((p, i) => p === '*' || p === path[i]))?.[1];
@@ -64,20 +74,22 @@ export function dropMarkers(value: unknown): unknown {
   return value;
 }
 
+function mergeMaps(base: Record<string, unknown>, override: Record<string, unknown>, path: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(override)) {
+    const merged = mergeValues(base[k], v, [...path, k]);
+    if (merged === undefined) delete out[k]; else out[k] = merged;
+  }
+  return out;
+}
+
 export function mergeValues(base: unknown, override: unknown, path: string[] = []): unknown {
   if (isReset(override)) return undefined;
   if (isOverride(override)) return dropMarkers(override);
   if (base === undefined) return dropMarkers(override);
   const rule = ruleFor(path);
   if (rule) return dropMarkers(rule(base, override, path));
-  if (isPlainMap(base) && isPlainMap(override)) {
-    const out: Record<string, unknown> = { ...base };
-    for (const [k, v] of Object.entries(override)) {
-      const merged = mergeValues(base[k], v, [...path, k]);
-      if (merged === undefined) delete out[k]; else out[k] = merged;
-    }
-    return out;
-  }
+  if (isPlainMap(base) && isPlainMap(override)) return mergeMaps(base, override, path);
   if (Array.isArray(base) && Array.isArray(override)) return appendUnique(base, override, path);
   return dropMarkers(override);
 }

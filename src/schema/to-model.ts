@@ -63,6 +63,8 @@ export function toProject(data: Record<string, unknown>, inputs: ModelInputs): P
       resolveUnsetEnvironment(service, inputs.environment);
       if (!service.network_mode && !service.networks) service.networks = { default: null };
       if (service.scale !== undefined) service.scale = Number(service.scale);
+      const build = service.build as Record<string, unknown> | undefined;
+      if (build && build.dockerfile === undefined && build.dockerfile_inline === undefined) service.build = { ...build, dockerfile: 'Dockerfile' };
     }
     if (activeProfiles(service, profiles) || inputs.selectedServices.includes(name)) services[name] = service as ServiceConfig;
     else disabled[name] = service as ServiceConfig;

@@ -67,7 +67,7 @@ function validateService(name: string, s: Record<string, unknown>): void {
     }
   }
   if (isMap(s.environment)) {
-    for (const [k, v] of Object.entries(s.environment)) if (v !== null && typeof v === 'object') throw new FieldError([...p, 'environment', k], `must be a string, number or boolean, not ${describeValue(v)}`);
+    for (const [k, v] of Object.entries(s.environment)) if (v !== null && typeof v === 'object') throw new FieldError([...p, 'environment', k], `must be a boolean, null, number or string, not ${describeValue(v)}`);
   }
   if (s.command !== undefined && s.command !== null && typeof s.command !== 'string' && !Array.isArray(s.command)) expectType(s.command, [...p, 'command'], 'sequence');
 }
@@ -80,6 +80,7 @@ export function validateFile(data: Record<string, unknown>): void {
     for (const [name, s] of Object.entries(data.services as Record<string, unknown>)) {
       if (s === null) continue;
       if (!isMap(s)) {
+        if (s === null) continue;
         if (s && typeof s === 'object' && (RESET in s || OVERRIDE in s)) continue;
         throw new FieldError(['services', name], `must be a mapping, not ${describeValue(s)}`);
       }

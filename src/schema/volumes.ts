@@ -12,7 +12,8 @@ export function parseShortVolume(spec: string): ServiceVolume {
   const parts = spec.split(':');
   if (parts.length > 3) throw new Error(`invalid volume specification "${spec}": too many ':' separated parts`);
   if (parts.length === 1) return { type: 'volume', target: parts[0]! };
-  const [source, target, mode] = parts as [string, string, string | undefined];
+  const [source, rawTarget, mode] = parts as [string, string, string | undefined];
+  const target = rawTarget.length > 1 ? rawTarget.replace(/\/+$/, '') : rawTarget;
   if (!target.startsWith('/')) throw new Error(`invalid volume specification "${spec}": the target ${target} must be an absolute path`);
   const modes = mode ? mode.split(',') : [];
   for (const m of modes) if (!MODES.has(m)) throw new Error(`invalid mode "${m}" in volume specification "${spec}"`);
