@@ -296,11 +296,11 @@ export class DockerEngine implements Engine {
 
   buildImage(context: Readable, options: BuildOptions, onProgress?: (line: string) => void, signal?: AbortSignal): Promise<string> {
     return this.call(`build image ${options.tag}`, async () => {
-      const stream = await this.docker.buildImage(context as never, {
+      const stream = await this.docker.buildImage(context as never, dropUndefinedOptions({
         t: options.tag, dockerfile: options.dockerfile, buildargs: options.buildArgs, target: options.target || undefined,
         labels: options.labels, networkmode: options.networkMode, extrahosts: options.extraHosts, shmsize: options.shmSize,
         nocache: options.noCache, pull: options.pull ? 'true' : undefined, rm: true, forcerm: true, abortSignal: signal,
-      } as never) as unknown as NodeJS.ReadableStream;
+      }) as never) as unknown as NodeJS.ReadableStream;
       const result = await followJsonStream(stream, onProgress);
       const id = result.aux?.ID ?? (await this.imageId(options.tag));
       if (!id) throw new EngineError('unknown', `build image ${options.tag}: the engine reported no image`);
@@ -347,6 +347,11 @@ export class DockerEngine implements Engine {
   demux(stream: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void {
     this.docker.modem.demuxStream(stream, stdout, stderr);
   }
+}
+
+/** The engine reads an empty query parameter as a value (`extrahosts=` fails), so unset options are dropped. */
+function dropUndefinedOptions<T extends Record<string, unknown>>(options: T): T {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
 
 function toNetworkSummary(n: Dockerode.NetworkInspectInfo): NetworkSummary {

@@ -28,7 +28,7 @@ export async function buildServiceImage(serviceName: string, image: string, ctx:
       target: build.target,
       labels: { ...(build.labels ?? {}), [Labels.project]: ctx.project.name, [Labels.service]: serviceName },
       networkMode: build.network,
-      extraHosts: build.extra_hosts?.map((h) => h.replace('=', ':')).join(','),
+      extraHosts: build.extra_hosts?.length ? build.extra_hosts.map((h) => h.replace('=', ':')).join(',') : undefined,
       shmSize: bytesOf(build.shm_size),
       noCache: options.noCache,
       pull: options.pull,

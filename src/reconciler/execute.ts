@@ -70,7 +70,9 @@ async function runNode(node: PlanNode, ctx: ExecContext): Promise<void> {
     await (handlers[node.action.kind] as (a: Action, c: ExecContext) => Promise<void>)(node.action, ctx);
     ctx.events.event({ resource, status: 'done', text: done, elapsedMs: Date.now() - started });
   } catch (err) {
-    ctx.events.event({ resource, status: node.bestEffort ? 'warning' : 'error', text: 'Error', detail: (err as Error).message, elapsedMs: Date.now() - started });
+    // Once another action failed or the user cancelled, this one's failure is only a consequence.
+    if (ctx.signal.aborted) ctx.events.event({ resource, status: 'skipped', text: 'Canceled', elapsedMs: Date.now() - started });
+    else ctx.events.event({ resource, status: node.bestEffort ? 'warning' : 'error', text: 'Error', detail: (err as Error).message, elapsedMs: Date.now() - started });
     throw err;
   }
 }
