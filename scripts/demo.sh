@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 if [ -f fixtures/voting-app/compose.yaml ]; then
   bash fixtures/voting-app/images.sh
-  node bin/tcompose.js -f fixtures/voting-app/compose.yaml -p voting-app --progress plain up -d --wait --build
+  node bin/tcompose.js -f fixtures/voting-app/compose.yaml -p voting-app --progress plain up -d --wait
   echo
   echo "voting app is up:"
   echo "  vote:    http://127.0.0.1:5000/"
