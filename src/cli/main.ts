@@ -35,6 +35,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   restart: () => import('./commands/lifecycle.js').then((m) => m.restart),
   rm: () => import('./commands/lifecycle.js').then((m) => m.rm),
   create: () => import('./commands/lifecycle.js').then((m) => m.create),
+  watch: () => import('./commands/watch.js').then((m) => m.command),
 };
 
 /** Commands added by other modules register here (keeps this table the one list of commands). */

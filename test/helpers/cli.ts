@@ -24,3 +24,22 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     child.on('close', (code) => { clearTimeout(timer); resolve({ code: code ?? -1, stdout, stderr }); });
   });
 }
+
+/** A long-running CLI process (watch, attached up): its output so far, and a stop that sends a signal and waits. */
+export function startCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
+  const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd ?? repoRoot, env: { ...process.env, NO_COLOR: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number>((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
+  return {
+    child,
+    output: () => ({ stdout, stderr }),
+    exited,
+    async stop(signal: NodeJS.Signals = 'SIGINT'): Promise<number> {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
