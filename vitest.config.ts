@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
       {
         test: {
           name: 'integration',
@@ -13,6 +13,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Integration files share one engine on a 2-core machine; a few at a time keeps timings sane.
           maxWorkers: 3,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

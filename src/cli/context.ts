@@ -25,6 +25,8 @@ export interface CommandModule {
   summary: string;
   usage: string;
   flags: FlagSpec[];
+  /** Flags end at the first positional (`exec web ls -l`: `-l` belongs to the command), as docker compose does. */
+  stopAtFirstPositional?: boolean;
   run(ctx: CliContext, flags: FlagValues, positionals: string[]): Promise<number>;
 }
 

@@ -82,7 +82,8 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(`unknown command "${name}" for "tcompose"${guess ? `. Did you mean "${guess}"?` : ''}`);
     }
     const command = await load();
-    const parsed = parseArgs(rest, [...command.flags, { name: 'help', short: 'h', type: 'boolean', description: 'Show help' }], { context: name });
+    const parsed = parseArgs(rest, [...command.flags, { name: 'help', short: 'h', type: 'boolean', description: 'Show help' }], { context: name, stopAtPositional: command.stopAtFirstPositional });
+    if (command.stopAtFirstPositional) parsed.positionals.push(...parsed.rest);
     if (parsed.flags.help) {
       process.stdout.write(`Usage:  tcompose ${command.usage}\n\n${command.summary}\n\nOptions:\n${formatFlagHelp(command.flags)}\n`);
       return 0;

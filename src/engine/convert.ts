@@ -172,7 +172,8 @@ function mountOf(v: ServiceVolume, input: ContainerSpecInput, binds: string[]): 
       })];
     }
     case 'tmpfs':
-      return [dropUndefined({ Type: 'tmpfs', Target: v.target, ReadOnly: readOnly, TmpfsOptions: v.tmpfs ? dropUndefined({ SizeBytes: bytesOf(v.tmpfs.size), Mode: v.tmpfs.mode }) : undefined })];
+      // Expressed as HostConfig.Tmpfs (see tmpfsOf): engine 20.10 fails volumes_from of a container with tmpfs mounts.
+      return [];
     default:
       return [dropUndefined({ Type: v.type, Source: v.source, Target: v.target, ReadOnly: readOnly })];
   }
@@ -203,7 +204,7 @@ function hostConfigOf(input: ContainerSpecInput, service: ServiceConfig): Record
     Sysctls: service.sysctls,
     Ulimits: service.ulimits ? Object.entries(service.ulimits).map(([Name, u]) => typeof u === 'number' ? { Name, Soft: u, Hard: u } : { Name, Soft: u.soft, Hard: u.hard }) : undefined,
     Devices: service.devices?.map((d) => ({ PathOnHost: d.source, PathInContainer: d.target, CgroupPermissions: d.permissions ?? 'rwm' })),
-    Tmpfs: service.tmpfs ? Object.fromEntries(service.tmpfs.map((t) => { const [path, opts = ''] = t.split(':'); return [path!, opts]; })) : undefined,
+    Tmpfs: tmpfsOf(service),
     ShmSize: bytesOf(service.shm_size),
     Memory: bytesOf(service.mem_limit ?? limits?.memory),
     MemoryReservation: bytesOf(service.mem_reservation ?? reservations?.memory),
@@ -215,6 +216,18 @@ function hostConfigOf(input: ContainerSpecInput, service: ServiceConfig): Record
     IpcMode: resolveModeRef(service.ipc, input),
     PidMode: resolveModeRef(service.pid, input),
   });
+}
+
+/** Service-level `tmpfs:` entries and `type: tmpfs` volumes, as the engine's path → options map. */
+function tmpfsOf(service: ServiceConfig): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const t of service.tmpfs ?? []) { const [path, opts = ''] = t.split(':'); out[path!] = opts; }
+  for (const v of service.volumes ?? []) {
+    if (v.type !== 'tmpfs') continue;
+    const size = bytesOf(v.tmpfs?.size);
+    out[v.target] = [size !== undefined ? `size=${size}` : '', v.tmpfs?.mode !== undefined ? `mode=${v.tmpfs.mode.toString(8)}` : '', v.read_only ? 'ro' : ''].filter(Boolean).join(',');
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function networkMode(input: ContainerSpecInput, service: ServiceConfig): string | undefined {

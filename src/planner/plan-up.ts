@@ -158,12 +158,14 @@ function planService(b: PlanBuilder, project: Project, observed: ObservedState, 
   const timeoutSec = stopTimeout(service, options.timeoutSec);
 
   const depRecreated = [...deps.keys()].some((dep) => ctx.byService.get(dep)?.changed);
+  // network_mode/ipc/pid `service:x` and volumes_from name x's container by ID: a new x needs a new container here.
+  const refReplaced = containerRefs(service).some((dep) => ctx.byService.get(dep)?.changed);
   const restartOnDep = [...deps.entries()].some(([dep, d]) => d.restart && ctx.byService.get(dep)?.started.length);
 
   const keep = existing.slice(0, desired);
   const extra = existing.slice(desired);
   for (const c of keep) {
-    const cause = recreateCause(c, hash, imageId, options, depRecreated);
+    const cause = recreateCause(c, hash, imageId, options, depRecreated) ?? (refReplaced && !options.noRecreate ? 'the container it refers to was replaced' : undefined);
     const resource = `service:${name}:${c.number}` as const;
     if (cause) {
       result.changed = true;
@@ -193,6 +195,12 @@ function planService(b: PlanBuilder, project: Project, observed: ObservedState, 
     b.add({ kind: 'RemoveContainer', resource, containerId: c.id }, 'scaled down', [stop]);
   }
   return result;
+}
+
+function containerRefs(service: ServiceConfig): string[] {
+  const refs = [service.network_mode, service.ipc, service.pid].filter((m): m is string => !!m?.startsWith('service:')).map((m) => m.slice(8));
+  for (const v of service.volumes_from ?? []) if (!v.startsWith('container:')) refs.push(v.split(':')[0]!);
+  return refs;
 }
 
 function recreateCause(c: ObservedContainer, hash: string, imageId: string | undefined, options: UpPlanOptions, depRecreated: boolean): string | undefined {

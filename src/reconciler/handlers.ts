@@ -7,6 +7,10 @@ import { awaitServiceCondition } from './await-condition.js';
 import { buildServiceImage } from './build-image.js';
 import { pullServiceImage } from './pull-image.js';
 import type { ExecContext } from './execute.js';
+import { materializeFileMounts } from './secrets.js';
+import { runHooks } from './hooks.js';
+import { stateDir } from '../core/state-dir.js';
+import { join } from 'node:path';
 
 type Handlers = { [K in Action['kind']]: (action: Extract<Action, { kind: K }>, ctx: ExecContext) => Promise<void> };
 
@@ -79,6 +83,11 @@ export const handlers: Handlers = {
       containerIdOfService: (name) => resolvedRefs.get(name) ?? name,
       inheritedAnonymousVolumes: inherited, dnsServers, engineAliases: ctx.useEngineAliases,
     });
+    const fileMounts = await materializeFileMounts(ctx.project, action.serviceName, join(stateDir(process.env), 'secrets'));
+    if (fileMounts.length) {
+      const hostConfig = (spec.body.HostConfig ??= {}) as { Binds?: string[] };
+      hostConfig.Binds = [...(hostConfig.Binds ?? []), ...fileMounts.map((m) => `${m.source}:${m.target}:ro`)];
+    }
     // A replacement is created beside the old container under a temporary name, then renamed (compose does the same).
     const name = action.replaces ? `${action.replaces.slice(0, 12)}_${spec.name}` : spec.name;
     let id: string;
@@ -94,9 +103,15 @@ export const handlers: Handlers = {
     for (const extra of spec.extraNetworks) await ctx.engine.connectNetwork(extra.network, id, extra.endpoint);
   },
   async StartContainer(action, ctx) {
-    await ctx.engine.startContainer(containerIdFor(action.resource, ctx, action.containerId), ctx.signal);
+    const id = containerIdFor(action.resource, ctx, action.containerId);
+    await ctx.engine.startContainer(id, ctx.signal);
+    await runHooks(ctx.engine, id, ctx.project.services[action.serviceName]?.post_start, 'post_start');
   },
   async StopContainer(action, ctx) {
+    const serviceName = action.resource.split(':')[1]!;
+    const preStop = ctx.project.services[serviceName]?.pre_stop;
+    // A failing pre_stop hook must not keep the container from stopping.
+    if (preStop?.length) await runHooks(ctx.engine, action.containerId, preStop, 'pre_stop').catch((err) => ctx.events.warn((err as Error).message));
     await ctx.engine.stopContainer(action.containerId, action.timeoutSec, ctx.signal).catch(ignoreNotFound);
   },
   async RemoveContainer(action, ctx) {

@@ -11,7 +11,7 @@ export interface ParsedFile {
 
 export function parseComposeFile(path: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true, customTags: resetOverrideTags });
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true, customTags: (tags) => [...resetOverrideTags, legacyOctal, ...tags] });
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
     const err = doc.errors[0];
@@ -65,6 +65,15 @@ const resetOverrideTags = [
   { tag: '!override', collection: 'map' as const, resolve: (map: unknown) => ({ [OVERRIDE]: (map as { toJSON(): unknown }).toJSON() }), identify: () => false },
   { tag: '!override', resolve: (s: string) => ({ [OVERRIDE]: s }), identify: () => false },
 ] as never[];
+
+/** `mode: 0440` is octal in compose files (YAML 1.1 style, as compose's own parser reads it). */
+const legacyOctal = {
+  identify: (value: unknown) => typeof value === 'number',
+  default: true,
+  tag: 'tag:yaml.org,2002:int',
+  test: /^0[0-7]+$/,
+  resolve: (source: string) => parseInt(source, 8),
+} as never;
 
 /** The position of a key path in a file: the value's node, else the nearest ancestor that exists. */
 export function locate(file: ParsedFile, path: ReadonlyArray<string | number>, key = false): { line: number; column: number } | undefined {

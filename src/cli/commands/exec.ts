@@ -7,6 +7,7 @@ import { runExec } from '../exec-session.js';
 export const command: CommandModule = {
   summary: 'Execute a command in a running container',
   usage: 'exec [OPTIONS] SERVICE COMMAND [ARGS...]',
+  stopAtFirstPositional: true,
   flags: [
     { name: 'detach', short: 'd', type: 'boolean', description: 'Detached mode: Run command in the background' },
     { name: 'env', short: 'e', type: 'strings', description: 'Set environment variables' },

@@ -32,6 +32,7 @@ function parsePort(spec: string): ServicePort {
 export const command: CommandModule = {
   summary: 'Run a one-off command on a service',
   usage: 'run [OPTIONS] SERVICE [COMMAND] [ARGS...]',
+  stopAtFirstPositional: true,
   flags: [
     { name: 'detach', short: 'd', type: 'boolean', description: 'Run container in background and print container ID' },
     { name: 'rm', type: 'boolean', description: 'Automatically remove the container when it exits' },
