@@ -4,7 +4,7 @@
 import { parseArgs, formatFlagHelp, closest } from './args.js';
 import { globalFlags, type CliContext, type CommandModule } from './context.js';
 import { reportError } from './exit.js';
-import { UsageError } from '../errors/index.js';
+import { CancelledError, UsageError } from '../errors/index.js';
 import { buildContext } from './build-context.js';
 import { VERSION } from './version-info.js';
 
@@ -65,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     interrupts++;
     // A second Ctrl+C does not wait for a graceful stop.
     if (interrupts > 1) process.exit(130);
-    controller.abort(new Error(sig));
+    controller.abort(new CancelledError(`interrupted by ${sig}`));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

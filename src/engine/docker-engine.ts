@@ -319,8 +319,15 @@ export class DockerEngine implements Engine {
   async *events(filter: { labels?: string[]; types?: string[]; since?: number }, signal: AbortSignal): AsyncIterable<EngineEvent> {
     const filters: Filters = labelFilters(filter.labels);
     if (filter.types?.length) filters.type = filter.types;
-    const stream = await this.call('follow engine events', () =>
-      this.docker.getEvents({ filters: JSON.stringify(filters), since: filter.since, abortSignal: signal } as never) as unknown as Promise<NodeJS.ReadableStream>);
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await this.call('follow engine events', () =>
+        this.docker.getEvents({ filters: JSON.stringify(filters), since: filter.since, abortSignal: signal } as never) as unknown as Promise<NodeJS.ReadableStream>);
+    } catch (err) {
+      // Cancelled before the stream opened: the caller is no longer listening.
+      if (signal.aborted) return;
+      throw err;
+    }
     const onAbort = () => (stream as unknown as { destroy?: () => void }).destroy?.();
     signal.addEventListener('abort', onAbort, { once: true });
     let buffer = '';

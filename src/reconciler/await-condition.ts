@@ -4,7 +4,7 @@
  */
 import type { DependsOnCondition } from '../model/project.js';
 import { Labels } from '../model/labels.js';
-import type { Engine, ContainerInspect } from '../engine/engine.js';
+import type { Engine, ContainerInspect, EngineEvent } from '../engine/engine.js';
 import { RuntimeError, CancelledError } from '../errors/index.js';
 
 type Verdict = { done: true } | { done: false } | { failed: string };
@@ -36,11 +36,12 @@ export async function awaitServiceCondition(
   const local = new AbortController();
   const onAbort = () => local.abort();
   signal.addEventListener('abort', onAbort, { once: true });
+  let pending: Promise<IteratorResult<EngineEvent>> | undefined;
   try {
     // `since` replays the last second, so a change between subscribing and the first check is not lost.
     const since = Math.floor(Date.now() / 1000) - 1;
     const events = engine.events({ labels: filterLabels, types: ['container'], since }, local.signal)[Symbol.asyncIterator]();
-    let pending = events.next();
+    pending = events.next();
     for (;;) {
       if (signal.aborted) throw new CancelledError();
       const containers = await engine.listContainers({ labels: filterLabels, all: true }, local.signal);
@@ -55,6 +56,8 @@ export async function awaitServiceCondition(
     }
   } finally {
     signal.removeEventListener('abort', onAbort);
+    // The subscription is aborted with a read still pending: that read's end is expected, not an error.
+    void pending?.catch(() => undefined);
     local.abort();
   }
 }

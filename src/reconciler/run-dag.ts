@@ -73,7 +73,8 @@ export async function runDag<N extends DagNode>(nodes: readonly N[], runNode: (n
     pump();
   });
   options.signal?.removeEventListener('abort', onOuterAbort);
-  if (firstError !== undefined) throw firstError;
+  // When the caller cancelled, whatever failed on the way out is a consequence of the cancellation.
   if (options.signal?.aborted) throw new CancelledError();
+  if (firstError !== undefined) throw firstError;
   if (finished !== nodes.length) throw new Error(`plan has unsatisfiable dependencies (${nodes.length - finished} actions never became ready)`);
 }

@@ -10,7 +10,7 @@ import { printLogs } from '../logs/log-printer.js';
 import { displayName, prefixer } from '../logs/log-prefix.js';
 import { Labels } from '../../model/labels.js';
 
-export async function attachToProject(ctx: CliContext, tcompose: Tcompose, project: Project, services: string[], flags: FlagValues): Promise<number> {
+export async function attachToProject(ctx: CliContext, tcompose: Tcompose, project: Project, services: string[], flags: FlagValues, since: number): Promise<number> {
   const attach = (flags.attach as string[] | undefined) ?? services;
   const noAttach = new Set((flags['no-attach'] as string[] | undefined) ?? []);
   const observed = await tcompose.observe(project.name);
@@ -27,10 +27,12 @@ export async function attachToProject(ctx: CliContext, tcompose: Tcompose, proje
   let aborted = false;
 
   const watchExits = (async () => {
-    const events = tcompose.engine.events({ labels: [`${Labels.project}=${project.name}`], types: ['container'] }, stopLogs.signal);
+    // `since` replays what happened during `up`: a one-shot may have exited before this subscription.
+    const events = tcompose.engine.events({ labels: [`${Labels.project}=${project.name}`], types: ['container'], since }, stopLogs.signal);
+    const attached = new Set(containers.map((c) => c.id));
     try {
       for await (const e of events) {
-        if (e.action !== 'die') continue;
+        if (e.action !== 'die' || !attached.has(e.id)) continue;
         const service = e.attributes[Labels.service] ?? '';
         const code = Number(e.attributes.exitCode ?? 0);
         if (exitCodeFrom && service === exitCodeFrom) exitCode = code;
@@ -38,6 +40,8 @@ export async function attachToProject(ctx: CliContext, tcompose: Tcompose, proje
           if (!exitCodeFrom) exitCode = code;
           ctx.stderr.write(`${displayName(e.attributes.name ?? service, project.name)} exited with code ${code}\nAborting on container exit...\n`);
           aborted = true;
+          // Stopping the containers ends their log streams after their last lines, which are still printed.
+          await tcompose.stop(project, { timeoutSec: flags.timeout as number | undefined });
           stopLogs.abort();
         }
       }
@@ -53,9 +57,9 @@ export async function attachToProject(ctx: CliContext, tcompose: Tcompose, proje
     stopLogs.abort();
     await watchExits;
   }
-  if (ctx.signal.aborted || aborted) {
+  if (ctx.signal.aborted && !aborted) {
     await tcompose.stop(project, { timeoutSec: flags.timeout as number | undefined });
-    if (ctx.signal.aborted && !aborted) return 130;
+    return 130;
   }
   if (exitCodeFrom && !aborted) {
     const after = await tcompose.observe(project.name);

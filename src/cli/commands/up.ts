@@ -46,6 +46,7 @@ export const command: CommandModule = {
       ctx.stdout.write(`${formatPlan(plan)}\n`);
       return 0;
     }
+    const startedAt = Math.floor(Date.now() / 1000);
     const waitTimeout = flags['wait-timeout'] as number | undefined;
     const signal = waitTimeout ? AbortSignal.any([ctx.signal, AbortSignal.timeout(waitTimeout * 1000)]) : ctx.signal;
     try {
@@ -64,6 +65,6 @@ export const command: CommandModule = {
     }
     if (detach) return 0;
     const { attachToProject } = await import('./attach.js');
-    return attachToProject(ctx, tcompose, project, options.services ?? Object.keys(project.services), flags);
+    return attachToProject(ctx, tcompose, project, options.services ?? Object.keys(project.services), flags, startedAt);
   },
 };

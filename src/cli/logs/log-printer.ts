@@ -31,7 +31,14 @@ export async function printLogs(engine: Engine, sources: readonly LogSource[], o
     const prefix = options.prefix ? options.prefix(source.name) : '';
     // Complete lines are written at once (one write per line) so lines from different containers never interleave.
     const emit = (line: string) => options.write(`${prefix}${line}\n`);
-    const stream = await engine.containerLogs(source.containerId, options, options.signal);
+    let stream: Awaited<ReturnType<Engine['containerLogs']>>;
+    try {
+      stream = await engine.containerLogs(source.containerId, options, options.signal);
+    } catch (err) {
+      // Stopped before this stream opened (the project is aborting): nothing more to print.
+      if (options.signal?.aborted) return;
+      throw err;
+    }
     const out = lineSink(emit);
     const err = lineSink(emit);
     await new Promise<void>((resolve) => {
