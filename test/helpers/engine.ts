@@ -30,4 +30,7 @@ export async function sweepProject(projectName: string): Promise<void> {
   await Promise.all(networks.map((n) => engine.removeNetwork(n.id).catch(() => undefined)));
   const volumes = await projectVolumes(projectName);
   await Promise.all(volumes.map((v) => engine.removeVolume(v.name).catch(() => undefined)));
+  // Images built for the project carry its label too.
+  const images = await engine.listImages({ labels: projectLabel(projectName) });
+  await Promise.all(images.map((i) => engine.removeImage(i.id, { force: true }).catch(() => undefined)));
 }
