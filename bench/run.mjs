@@ -10,6 +10,9 @@ import { median, spread, run, tcompose, sleepersYaml, projectDir, fmtMs, root, w
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '10,50,100').split(',').map(Number);
+/** Fewer rounds at 100 services: docker-compose 1.29 alone takes a minute or more per round there. */
+const repsFor = (n) => (n >= 100 ? Math.min(REPS, 2) : REPS);
+const LONG = { timeoutMs: 900_000 };
 const rows = [];
 
 function ensureDockerCompose() {
@@ -18,18 +21,25 @@ function ensureDockerCompose() {
   execFileSync('apt-get', ['install', '-y', '-qq', 'docker-compose', 'time'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-const dc = (dir, project, args) => run('docker-compose', ['-p', project, ...args], { cwd: dir, env: { COMPOSE_PARALLEL_LIMIT: '64' } });
-const tc = (dir, project, args) => tcompose(['-p', project, '--progress', 'quiet', ...args], { cwd: dir });
+const dc = (dir, project, args) => run('docker-compose', ['-p', project, ...args], { cwd: dir, env: { COMPOSE_PARALLEL_LIMIT: '64' }, ...LONG });
+const tc = (dir, project, args) => tcompose(['-p', project, '--progress', 'quiet', ...args], { cwd: dir, ...LONG });
 const floor = (mode, project, n) => run(process.execPath, [join(root, 'bench', 'floor.mjs'), mode, project, String(n)]);
 
 function record(scenario, tool, samples, extra = {}) {
   rows.push({ scenario, tool, median: median(samples), spread: spread(samples), n: samples.length, ...extra });
 }
 
+/** Written after every scenario, so a failure late in the run keeps what was measured. */
+async function save(note = '') {
+  const engineVersion = execFileSync('docker', ['version', '--format', '{{.Server.Version}}']).toString().trim();
+  const header = `# tcompose benchmark results\n\nDate: ${new Date().toISOString()}\nMachine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, engine ${engineVersion}, Node ${process.version}\nRepetitions: ${REPS} (2 at 100 services), interleaved; ${note}\n\n`;
+  await writeFile(join(root, 'bench', 'RESULTS.md'), header + table());
+}
+
 async function upDownScenario(n) {
   const dir = await projectDir(`up${n}`, { 'compose.yaml': sleepersYaml(n) });
   const s = { tc: { up: [], noop: [], down: [] }, dc: { up: [], noop: [], down: [] }, floor: { up: [], down: [] } };
-  for (let rep = 0; rep < REPS; rep++) {
+  for (let rep = 0; rep < repsFor(n); rep++) {
     // Interleaved: one round of each tool per repetition, so drift in the machine hits all of them alike.
     const p = `bench-${n}-${rep}`;
     s.floor.up.push((await floor('up', `${p}f`, n)).ms);
@@ -148,17 +158,17 @@ async function main() {
   if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   ensureDockerCompose();
   const started = Date.now();
-  for (const n of SIZES) await upDownScenario(n);
-  await dagScenario();
-  await configScenario();
-  await psAndRssScenario();
-  await logsScenario();
-  const engineVersion = execFileSync('docker', ['version', '--format', '{{.Server.Version}}']).toString().trim();
-  const header = `# tcompose benchmark results\n\nDate: ${new Date().toISOString()}\nMachine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, engine ${engineVersion}, Node ${process.version}\nRepetitions: ${REPS} (interleaved), total bench time ${((Date.now() - started) / 1000).toFixed(0)} s\n\n`;
-  const out = table();
-  process.stdout.write(out);
-  await writeFile(join(root, 'bench', 'RESULTS.md'), header + out);
-  await rm(work, { recursive: true, force: true });
+  const scenarios = [...SIZES.map((n) => () => upDownScenario(n)), dagScenario, configScenario, psAndRssScenario, logsScenario];
+  try {
+    for (const scenario of scenarios) {
+      await scenario();
+      await save(`in progress, ${((Date.now() - started) / 1000).toFixed(0)} s so far`);
+    }
+    await save(`total bench time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    process.stdout.write(table());
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 await main();

@@ -40,6 +40,7 @@ export function buildContext(global: FlagValues, signal: AbortSignal): CliContex
         interpolate: options.interpolate,
         normalize: options.normalize,
         consistency: options.consistency,
+        preflight: options.preflight,
         onWarning: (m) => ctx.warn(m),
       });
     },

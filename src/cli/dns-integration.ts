@@ -1,7 +1,12 @@
-/** Wires the embedded DNS daemon into `up`/`down`; until it is available, service names go through engine aliases. */
+/**
+ * Service names resolve through tcompose's embedded DNS (src/dns): containers get the daemon's address on their
+ * network as DNS server, and the daemon answers only healthy replicas. `--no-dns` / TCOMPOSE_NO_DNS fall back to
+ * engine network aliases.
+ */
 import type { Engine } from '../engine/engine.js';
 import type { DnsIntegration } from '../core/index.js';
 
-export async function dnsIntegration(_engine: Engine, _env: Record<string, string | undefined>): Promise<DnsIntegration | undefined> {
-  return undefined;
+export async function dnsIntegration(engine: Engine, env: Record<string, string | undefined>): Promise<DnsIntegration | undefined> {
+  const { createDnsIntegration } = await import('../dns/lifecycle.js');
+  return createDnsIntegration(engine, env);
 }

@@ -36,6 +36,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   rm: () => import('./commands/lifecycle.js').then((m) => m.rm),
   create: () => import('./commands/lifecycle.js').then((m) => m.create),
   watch: () => import('./commands/watch.js').then((m) => m.command),
+  dns: () => import('./commands/dns.js').then((m) => m.command),
 };
 
 /** Commands added by other modules register here (keeps this table the one list of commands). */

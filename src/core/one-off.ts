@@ -8,6 +8,7 @@ import type { Engine } from '../engine/engine.js';
 import { containerSpec } from '../engine/convert.js';
 import { serviceConfigHash } from '../planner/config-hash.js';
 import { Labels } from '../model/labels.js';
+import { dnsLabelsFor } from '../dns/labels.js';
 
 export interface RunOptions {
   command?: string[];
@@ -59,7 +60,7 @@ export async function createOneOff(engine: Engine, project: Project, serviceName
     project: runProject, serviceName, replica: 1, configHash: serviceConfigHash(service), oneoff: true,
     containerIdOfService: (n) => refs.get(n) ?? n, engineAliases: options.useAliases, dnsServers: options.dnsServers, nameOverride: name,
   });
-  spec.body.Labels = { ...spec.body.Labels, [Labels.oneoff]: 'True', [Labels.containerNumber]: '1' };
+  spec.body.Labels = { ...spec.body.Labels, ...dnsLabelsFor(runProject, serviceName), [Labels.oneoff]: 'True', [Labels.containerNumber]: '1' };
   if (options.interactive) Object.assign(spec.body, { AttachStdin: true, OpenStdin: true, StdinOnce: true });
   const containerId = await engine.createContainer(name, spec.body);
   for (const extra of spec.extraNetworks) await engine.connectNetwork(extra.network, containerId, extra.endpoint);

@@ -75,10 +75,30 @@ export function createTcompose(deps: TcomposeDeps) {
       : observeProject(engine, project.name, imagesOf(project), signal);
   }
 
+  /** One image operation per service, in parallel under the concurrency limit, with progress events. */
+  async function imageTasks(names: string[], [working, done]: [string, string], imageOf: (name: string) => string, task: (name: string, signal: AbortSignal) => Promise<void>, bestEffort: boolean, signal?: AbortSignal): Promise<void> {
+    const nodes = names.map((name, id) => ({ id, name, dependsOn: [] as number[], bestEffort }));
+    await runDag(nodes, async (node, nodeSignal) => {
+      const resource = `Image ${imageOf(node.name)}`;
+      const started = Date.now();
+      events.event({ resource, status: 'working', text: working });
+      await task(node.name, nodeSignal);
+      events.event({ resource, status: 'done', text: done, elapsedMs: Date.now() - started });
+    }, { signal, concurrency: deps.concurrency, onBestEffortFailure: (_n, err) => events.warn((err as Error).message) });
+  }
+
   async function run(plan: Plan, project: Project, signal?: AbortSignal): Promise<void> {
+    // The daemon is ensured at the first container creation, once the plan has created that container's networks:
+    // a concurrent `down` elsewhere counts those networks and will not stop the daemon under us.
+    let daemonReady: Promise<void> | undefined;
+    const dnsServersFor = deps.dns ? async (name: string) => {
+      daemonReady ??= deps.dns!.ensureRunning();
+      await daemonReady;
+      return deps.dns!.serversFor(name);
+    } : undefined;
     await executePlan(plan, {
       engine, project, events, signal, concurrency: deps.concurrency,
-      dnsServersFor: deps.dns ? (name) => deps.dns!.serversFor(name) : undefined,
+      dnsServersFor,
       useEngineAliases: !deps.dns,
     });
   }
@@ -109,7 +129,6 @@ export function createTcompose(deps: TcomposeDeps) {
           observed = { ...observed, images: (await observeProject(engine, project.name, imagesOf(project), signal)).images };
         }
         const plan = planUp(project, observed, options);
-        if (deps.dns && plan.nodes.some((n) => n.action.kind === 'CreateContainer')) await deps.dns.ensureRunning();
         await run(plan, project, signal);
         return concatPlans(imagePlan, plan);
       }, signal);
@@ -117,44 +136,26 @@ export function createTcompose(deps: TcomposeDeps) {
 
     /** Build the images of services with a `build:` section (all, or the named ones), in parallel. */
     async build(project: Project, options: { services?: string[]; noCache?: boolean; pull?: boolean; onLine?: (service: string, line: string) => void } = {}, signal?: AbortSignal): Promise<Record<string, string>> {
-      const names = (options.services?.length ? options.services : Object.keys(project.services)).filter((n) => project.services[n]!.build);
       const ids: Record<string, string> = {};
-      const nodes = names.map((name, id) => ({ id, name, dependsOn: [] as number[] }));
-      await runDag(nodes, async (node, nodeSignal) => {
-        const image = serviceImage(project, node.name);
-        events.event({ resource: `Image ${image}`, status: 'working', text: 'Building' });
-        const started = Date.now();
-        ids[node.name] = await buildServiceImage(node.name, image, { engine, project, signal: nodeSignal }, (l) => options.onLine?.(node.name, l), options);
-        events.event({ resource: `Image ${image}`, status: 'done', text: 'Built', elapsedMs: Date.now() - started });
-      }, { signal, concurrency: deps.concurrency });
+      const names = servicesOf(project, options.services).filter((n) => project.services[n]!.build);
+      await imageTasks(names, ['Building', 'Built'], (n) => serviceImage(project, n), async (name, nodeSignal) => {
+        ids[name] = await buildServiceImage(name, serviceImage(project, name), { engine, project, signal: nodeSignal }, (l) => options.onLine?.(name, l), options);
+      }, false, signal);
       return ids;
     },
 
     /** Pull the images of services that name one (all, or the named ones). */
     async pull(project: Project, options: { services?: string[]; ignoreBuildable?: boolean; ignorePullFailures?: boolean } = {}, signal?: AbortSignal): Promise<void> {
-      const names = (options.services?.length ? options.services : Object.keys(project.services))
-        .filter((n) => project.services[n]!.image && !(options.ignoreBuildable && project.services[n]!.build));
-      const nodes = names.map((name, id) => ({ id, name, dependsOn: [] as number[], bestEffort: options.ignorePullFailures }));
-      await runDag(nodes, async (node, nodeSignal) => {
-        const image = project.services[node.name]!.image!;
-        events.event({ resource: `Image ${image}`, status: 'working', text: 'Pulling' });
-        const started = Date.now();
-        await pullServiceImage(node.name, image, { engine, signal: nodeSignal });
-        events.event({ resource: `Image ${image}`, status: 'done', text: 'Pulled', elapsedMs: Date.now() - started });
-      }, { signal, concurrency: deps.concurrency, onBestEffortFailure: (_n, err) => events.warn((err as Error).message) });
+      const names = servicesOf(project, options.services).filter((n) => project.services[n]!.image && !(options.ignoreBuildable && project.services[n]!.build));
+      await imageTasks(names, ['Pulling', 'Pulled'], (n) => project.services[n]!.image!, (name, nodeSignal) =>
+        pullServiceImage(name, project.services[name]!.image!, { engine, signal: nodeSignal }), Boolean(options.ignorePullFailures), signal);
     },
 
     /** Push the images of services that have both `build:` and `image:`. */
     async push(project: Project, options: { services?: string[]; ignorePushFailures?: boolean } = {}, signal?: AbortSignal): Promise<void> {
-      const names = (options.services?.length ? options.services : Object.keys(project.services)).filter((n) => project.services[n]!.image && project.services[n]!.build);
-      const nodes = names.map((name, id) => ({ id, name, dependsOn: [] as number[], bestEffort: options.ignorePushFailures }));
-      await runDag(nodes, async (node, nodeSignal) => {
-        const image = project.services[node.name]!.image!;
-        events.event({ resource: `Image ${image}`, status: 'working', text: 'Pushing' });
-        const started = Date.now();
-        await pushServiceImage(node.name, image, { engine, signal: nodeSignal });
-        events.event({ resource: `Image ${image}`, status: 'done', text: 'Pushed', elapsedMs: Date.now() - started });
-      }, { signal, concurrency: deps.concurrency, onBestEffortFailure: (_n, err) => events.warn((err as Error).message) });
+      const names = servicesOf(project, options.services).filter((n) => project.services[n]!.image && project.services[n]!.build);
+      await imageTasks(names, ['Pushing', 'Pushed'], (n) => project.services[n]!.image!, (name, nodeSignal) =>
+        pushServiceImage(name, project.services[name]!.image!, { engine, signal: nodeSignal }), Boolean(options.ignorePushFailures), signal);
     },
 
     /**
@@ -173,8 +174,8 @@ export function createTcompose(deps: TcomposeDeps) {
         else await pullServiceImage(serviceName, image, { engine, signal: signal ?? new AbortController().signal });
       }
       const networks = Object.keys(service.networks ?? {});
+      if (deps.dns && networks.length) await deps.dns.ensureRunning();
       const dnsServers = deps.dns && networks.length ? await deps.dns.serversFor(project.networks[networks[0]!]?.name ?? networks[0]!) : undefined;
-      if (deps.dns) await deps.dns.ensureRunning();
       return createOneOff(engine, project, serviceName, { ...options, useAliases: !deps.dns, dnsServers }, async (name) => {
         const list = await engine.listContainers({ labels: [`${Labels.project}=${project.name}`, `${Labels.service}=${name}`, `${Labels.oneoff}=False`], all: true }, signal);
         if (!list[0]) throw new Error(`service ${name} has no container`);
@@ -231,6 +232,10 @@ export function createTcompose(deps: TcomposeDeps) {
       }, signal);
     },
   };
+}
+
+function servicesOf(project: Project, services?: string[]): string[] {
+  return services?.length ? services : Object.keys(project.services);
 }
 
 /** One plan after the other (for printing): ids of the second are shifted past the first. */

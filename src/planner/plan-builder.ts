@@ -18,6 +18,11 @@ export class PlanBuilder {
     if (!node.dependsOn.includes(dep)) node.dependsOn = [...node.dependsOn, dep].sort((a, b) => a - b);
   }
 
+  /** A node added earlier, to widen a shared wait (e.g. make an optional wait required). */
+  node(id: number): PlanNode {
+    return this.nodes[id - 1]!;
+  }
+
   build(): Plan {
     return { nodes: this.nodes, warnings: this.warnings };
   }

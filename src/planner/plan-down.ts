@@ -73,7 +73,7 @@ export function planDown(project: Project | undefined, observed: ObservedState, 
 
   const networkNames = project
     ? Object.values(project.networks).filter((n) => !n.external).map((n) => n.name)
-    : observed.networks.map((n) => n.name);
+    : observed.networks.filter((n) => n.key !== undefined).map((n) => n.name); // only networks the project created (labelled)
   for (const name of [...new Set(networkNames)].sort()) {
     if (!observed.networks.some((n) => n.name === name)) continue;
     b.add({ kind: 'RemoveNetwork', resource: `network:${name}`, networkName: name }, 'down', removes, true);
@@ -81,7 +81,7 @@ export function planDown(project: Project | undefined, observed: ObservedState, 
   if (options.removeVolumes) {
     const volumeNames = project
       ? Object.values(project.volumes).filter((v) => !v.external).map((v) => v.name)
-      : observed.volumes.map((v) => v.name);
+      : observed.volumes.filter((v) => v.key !== undefined).map((v) => v.name);
     for (const name of [...new Set(volumeNames)].sort()) {
       if (!observed.volumes.some((v) => v.name === name)) continue;
       b.add({ kind: 'RemoveVolume', resource: `volume:${name}`, volumeName: name }, 'down -v', removes, true);

@@ -66,6 +66,10 @@ export function planUp(project: Project, observed: ObservedState, options: UpPla
     if (id === undefined) {
       id = b.add({ kind: 'AwaitCondition', resource: `service:${dep}`, serviceName: dep, condition: d.condition, required: d.required }, `required by ${dependent}`, byService.get(dep)?.started ?? []);
       awaits.set(key, id);
+    } else if (d.required) {
+      // Shared by several dependents: the wait is optional only if every dependent marked it `required: false`.
+      const action = b.node(id).action;
+      if (action.kind === 'AwaitCondition') action.required = true;
     }
     return id;
   };

@@ -11,6 +11,7 @@ import { materializeFileMounts } from './secrets.js';
 import { runHooks } from './hooks.js';
 import { stateDir } from '../core/state-dir.js';
 import { join } from 'node:path';
+import { dnsLabelsFor } from '../dns/labels.js';
 
 type Handlers = { [K in Action['kind']]: (action: Extract<Action, { kind: K }>, ctx: ExecContext) => Promise<void> };
 
@@ -83,6 +84,8 @@ export const handlers: Handlers = {
       containerIdOfService: (name) => resolvedRefs.get(name) ?? name,
       inheritedAnonymousVolumes: inherited, dnsServers, engineAliases: ctx.useEngineAliases,
     });
+    // The embedded DNS reads aliases, links and hostname back from these labels (it never registers names).
+    spec.body.Labels = { ...spec.body.Labels, ...dnsLabelsFor(ctx.project, action.serviceName) };
     const fileMounts = await materializeFileMounts(ctx.project, action.serviceName, join(stateDir(process.env), 'secrets'));
     if (fileMounts.length) {
       const hostConfig = (spec.body.HostConfig ??= {}) as { Binds?: string[] };

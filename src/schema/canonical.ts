@@ -11,6 +11,7 @@ import { RESET, OVERRIDE } from './parse.js';
 type Rule = (value: unknown, path: KeyPath) => unknown;
 
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(RESET in (v as object)) && !(OVERRIDE in (v as object));
+const isOverrideMarker = (v: unknown) => !!v && typeof v === 'object' && OVERRIDE in (v as object);
 const isMarker = (v: unknown) => !!v && typeof v === 'object' && (RESET in (v as object) || OVERRIDE in (v as object));
 
 function scalarString(v: unknown, path: KeyPath): string | null {
@@ -27,6 +28,8 @@ export function keyValueMap(value: unknown, path: KeyPath, sep = '='): Record<st
       if (typeof item !== 'string') throw new FieldError([...path, i], `must be a string "KEY${sep}VALUE", not ${describeValue(item)}`);
       const at = item.indexOf(sep);
       if (at === 0) throw new FieldError([...path, i], `"${item}" has no key before "${sep}"`);
+      const key = at < 0 ? item : item.slice(0, at);
+      if (path[path.length - 1] === 'environment' && key !== key.trimEnd()) throw new FieldError([...path, i], `environment variable ${key} is declared with a trailing space`, undefined, false, false);
       out[at < 0 ? item : item.slice(0, at)] = at < 0 ? null : item.slice(at + 1);
     });
     return out;
@@ -123,7 +126,8 @@ function envFile(value: unknown, path: KeyPath): unknown {
 function build(value: unknown, path: KeyPath): unknown {
   if (typeof value === 'string') return { context: value };
   if (isMap(value)) {
-    const out: Record<string, unknown> = { context: '.', ...value };
+    // No default context here: a missing one means the project directory (compose-go), set when building the model.
+    const out: Record<string, unknown> = { ...value };
     if (out.args !== undefined) out.args = keyValueMap(out.args, [...path, 'args']);
     if (out.labels !== undefined) out.labels = keyValueMap(out.labels, [...path, 'labels']);
     return out;
@@ -167,7 +171,10 @@ export function canonicalService(service: unknown, path: KeyPath): Record<string
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(service)) {
     const rule = serviceRules[key] as Rule | undefined;
-    out[key] = rule && value !== null && !isMarker(value) ? rule(value, [...path, key]) : value;
+    // `!override` content is canonicalized too (still wrapped), so merge rules and path resolution see long syntax.
+    const inner = isOverrideMarker(value) ? (value as Record<symbol, unknown>)[OVERRIDE] : value;
+    const result = rule && inner !== null && !isMarker(inner) ? rule(inner, [...path, key]) : inner;
+    out[key] = inner === value ? result : { [OVERRIDE]: result };
   }
   return out;
 }

@@ -13,7 +13,11 @@ function suggestion(name: string, candidates: string[]): string | undefined {
   return c ? `did you mean "${c}"?` : undefined;
 }
 
-export function checkProject(project: Project, fileExists: (path: string) => boolean): void {
+/**
+ * `preflight` adds what only matters before creating containers (build contexts and secret files on disk, host
+ * ports two services both publish); `config` leaves those to `up`, as docker compose does.
+ */
+export function checkProject(project: Project, fileExists: (path: string) => boolean, preflight = false): void {
   const serviceNames = Object.keys(project.services);
   const allServices = [...serviceNames, ...Object.keys(project.meta.disabledServices)];
   const containerNames = new Map<string, string>();
@@ -22,11 +26,6 @@ export function checkProject(project: Project, fileExists: (path: string) => boo
     const s = project.services[name]!;
     const p = ['services', name];
     if (!s.image && !s.build) throw new FieldError(p, `service "${name}" has neither an image nor a build context specified: at least one must be provided`, undefined, true);
-    for (const [dep, d] of Object.entries(s.depends_on ?? {})) {
-      if (!project.services[dep] && d.required !== false) {
-        throw new FieldError([...p, 'depends_on', dep], `service "${name}" depends on undefined service "${dep}"`, suggestion(dep, serviceNames));
-      }
-    }
     if (s.network_mode && s.networks && Object.keys(s.networks).length) throw new FieldError([...p, 'network_mode'], `service ${name} declares mutually exclusive \`network_mode\` and \`networks\``);
     for (const mode of ['network_mode', 'ipc', 'pid'] as const) {
       const v = s[mode];
@@ -36,6 +35,12 @@ export function checkProject(project: Project, fileExists: (path: string) => boo
       const ref = v.split(':')[0]!;
       if (!v.startsWith('container:') && !allServices.includes(ref)) throw new FieldError([...p, 'volumes_from', i], `service "${name}" refers to undefined service "${ref}" in volumes_from`, suggestion(ref, serviceNames));
     });
+    // After network_mode/volumes_from: normalization copies those into depends_on, and their own key says more.
+    for (const [dep, d] of Object.entries(s.depends_on ?? {})) {
+      if (!project.services[dep] && d.required !== false) {
+        throw new FieldError([...p, 'depends_on', dep], `service "${name}" depends on undefined service "${dep}"`, suggestion(dep, serviceNames));
+      }
+    }
     for (const net of Object.keys(s.networks ?? {})) {
       if (!project.networks[net]) throw new FieldError([...p, 'networks', net], `service "${name}" refers to undefined network "${net}"`, suggestion(net, Object.keys(project.networks)));
     }
@@ -47,7 +52,7 @@ export function checkProject(project: Project, fileExists: (path: string) => boo
         if (!project[kind][ref.source]) throw new FieldError([...p, kind, i], `service "${name}" refers to undefined ${kind.slice(0, -1)} "${ref.source}"`, suggestion(ref.source, Object.keys(project[kind])));
       });
     }
-    if (s.build && !/^(https?:|git@|git:)/.test(s.build.context) && !fileExists(s.build.context)) {
+    if (preflight && s.build && !/^(https?:|git@|git:)/.test(s.build.context) && !fileExists(s.build.context)) {
       throw new FieldError([...p, 'build'], `build context ${s.build.context} does not exist`);
     }
     if (s.container_name) {
@@ -57,7 +62,7 @@ export function checkProject(project: Project, fileExists: (path: string) => boo
       containerNames.set(s.container_name, name);
     }
     (s.ports ?? []).forEach((port, i) => {
-      if (!port.published) return;
+      if (!preflight || !port.published) return;
       const key = `${port.host_ip || '0.0.0.0'}:${port.published}/${port.protocol ?? 'tcp'}`;
       const other = hostPorts.get(key);
       if (other && other !== name) throw new FieldError([...p, 'ports', i], `host port ${key} is published by both services.${other} and services.${name}`);
@@ -66,7 +71,7 @@ export function checkProject(project: Project, fileExists: (path: string) => boo
   }
   for (const kind of ['secrets', 'configs'] as const) {
     for (const [key, v] of Object.entries(project[kind])) {
-      if (v.file && !v.external && !fileExists(v.file)) throw new FieldError([kind, key, 'file'], `${kind.slice(0, -1)} "${key}": file ${v.file} does not exist`);
+      if (preflight && v.file && !v.external && !fileExists(v.file)) throw new FieldError([kind, key, 'file'], `${kind.slice(0, -1)} "${key}": file ${v.file} does not exist`);
     }
   }
   const cycle = findCycle(project);

@@ -34,6 +34,8 @@ export interface LoadOptions {
   interpolate?: boolean;
   normalize?: boolean;
   consistency?: boolean;
+  /** Also check what must hold before containers are created (build contexts, secret files, host ports). */
+  preflight?: boolean;
   onWarning?: (message: string) => void;
   /** Injected for tests; defaults to the real file system. */
   fs?: FileSystem;
@@ -144,7 +146,7 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
       selectedServices: options.services ?? [], readText: (p) => { const t = fs.readText(p); return typeof t === 'string' ? t : undefined; },
       normalize: options.normalize !== false,
     });
-    if (options.consistency !== false) checkProject(project, (p) => fs.exists(p));
+    if (options.consistency !== false) checkProject(project, (p) => fs.exists(p), options.preflight);
     return project;
   } catch (err) {
     if (err instanceof FieldError) throw located(err, loaded);

@@ -13,11 +13,16 @@ const isOverride = (v: unknown) => !!v && typeof v === 'object' && OVERRIDE in (
 
 const replace: Merge = (_base, override) => override;
 
-function byKey(key: (item: Record<string, unknown>) => string): Merge {
-  return (base, override) => {
+/** Sequences keyed by a field: an item with the same key replaces the earlier one (or merges into it, `deep`). */
+function byKey(key: (item: Record<string, unknown>) => string, deep = false): Merge {
+  return (base, override, path) => {
     if (!Array.isArray(base) || !Array.isArray(override)) return override;
     const out = new Map<string, unknown>();
-    for (const item of [...base, ...override]) out.set(key(item as Record<string, unknown>), item);
+    for (const item of base) out.set(key(item as Record<string, unknown>), item);
+    for (const item of override) {
+      const k = key(item as Record<string, unknown>);
+      out.set(k, deep && out.has(k) ? mergeValues(out.get(k), item, [...path, k]) : item);
+    }
     return [...out.values()];
   };
 }
@@ -47,7 +52,7 @@ const rules: Array<[string[], Merge]> = [
   [['services', '*', 'env_file'], byKey((v) => String(v.path))],
   [['services', '*', 'devices'], byKey((v) => (typeof v === 'string' ? (String(v).split(':')[1] ?? String(v)) : String(v.target)))],
   [['services', '*', 'logging'], mergeLogging],
-  [['networks', '*', 'ipam', 'config'], byKey((v) => String(v.subnet))],
+  [['networks', '*', 'ipam', 'config'], byKey((v) => String(v.subnet), true)],
 ];
 
 /** A different logging driver starts from its own options (compose-spec merge rule for `logging`). */

@@ -8,16 +8,21 @@ function abs(baseDir: string, p: string, home?: string): string {
 
 const isRemote = (context: string) => /^(https?:\/\/|git@|git:\/\/|github\.com\/)/.test(context) || context.includes('.git#');
 
+import { OVERRIDE } from './parse.js';
+
+/** The value under an `!override` marker, so paths inside it are resolved like any other. */
+const unwrap = (v: unknown): unknown => (v && typeof v === 'object' && OVERRIDE in v ? (v as Record<symbol, unknown>)[OVERRIDE] : v);
+
 export function resolveFilePaths(data: Record<string, unknown>, baseDir: string, home?: string): Record<string, unknown> {
   const services = data.services as Record<string, Record<string, unknown>> | undefined;
   for (const s of Object.values(services ?? {})) {
     if (!s || typeof s !== 'object') continue;
-    const build = s.build as Record<string, unknown> | undefined;
+    const build = unwrap(s.build) as Record<string, unknown> | undefined;
     if (build && typeof build === 'object' && typeof build.context === 'string' && !isRemote(build.context)) build.context = abs(baseDir, build.context, home);
-    for (const v of (Array.isArray(s.volumes) ? s.volumes : []) as Array<Record<string, unknown>>) {
+    for (const v of (Array.isArray(unwrap(s.volumes)) ? unwrap(s.volumes) : []) as Array<Record<string, unknown>>) {
       if (v?.type === 'bind' && typeof v.source === 'string') v.source = abs(baseDir, v.source, home);
     }
-    for (const e of (Array.isArray(s.env_file) ? s.env_file : []) as Array<Record<string, unknown>>) {
+    for (const e of (Array.isArray(unwrap(s.env_file)) ? unwrap(s.env_file) : []) as Array<Record<string, unknown>>) {
       if (typeof e?.path === 'string') e.path = abs(baseDir, e.path, home);
     }
     const ext = s.extends as Record<string, unknown> | string | undefined;

@@ -50,6 +50,33 @@ function resolveUnsetEnvironment(service: Record<string, unknown>, env: Record<s
   for (const [k, v] of Object.entries(e)) if (v === null && env[k] !== undefined) e[k] = env[k]!;
 }
 
+/**
+ * compose normalizes implicit dependencies into depends_on: a `service:x` network/ipc/pid namespace must restart
+ * with x (restart: true); volumes_from and links only need x started.
+ */
+function addImplicitDependencies(service: Record<string, unknown>): void {
+  const deps = { ...((service.depends_on as Record<string, unknown>) ?? {}) };
+  const add = (name: string, restart: boolean) => { if (!deps[name]) deps[name] = { condition: 'service_started', required: true, restart }; };
+  for (const key of ['network_mode', 'ipc', 'pid', 'cgroup', 'uts']) {
+    const v = service[key];
+    if (typeof v === 'string' && v.startsWith('service:')) add(v.slice(8), true);
+  }
+  for (const v of (service.volumes_from as string[] | undefined) ?? []) if (!v.startsWith('container:')) add(v.split(':')[0]!, false);
+  // compose-go restarts a service with the services it links to, but not with those it takes volumes from.
+  for (const l of (service.links as string[] | undefined) ?? []) add(l.split(':')[0]!, true);
+  if (Object.keys(deps).length) service.depends_on = deps;
+}
+
+/** A build arg without a value takes it from the environment, and is dropped when that has none (compose-go). */
+function resolvedArgs(args: Record<string, string | null>, env: Record<string, string>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [k, v] of Object.entries(args)) {
+    if (v !== null) out[k] = v;
+    else if (env[k] !== undefined) out[k] = env[k]!;
+  }
+  return out;
+}
+
 export function toProject(data: Record<string, unknown>, inputs: ModelInputs): Project {
   const rawServices = (data.services ?? {}) as Record<string, Record<string, unknown>>;
   const services: Record<string, ServiceConfig> = {};
@@ -62,8 +89,11 @@ export function toProject(data: Record<string, unknown>, inputs: ModelInputs): P
       mergeEnvFiles(name, service, inputs);
       resolveUnsetEnvironment(service, inputs.environment);
       if (!service.network_mode && !service.networks) service.networks = { default: null };
+      addImplicitDependencies(service);
       if (service.scale !== undefined) service.scale = Number(service.scale);
-      const build = service.build as Record<string, unknown> | undefined;
+      let build = service.build as Record<string, unknown> | undefined;
+      if (build && build.context === undefined) service.build = build = { context: inputs.workingDir, ...build };
+      if (build?.args) service.build = build = { ...build, args: resolvedArgs(build.args as Record<string, string | null>, inputs.environment) };
       if (build && build.dockerfile === undefined && build.dockerfile_inline === undefined) service.build = { ...build, dockerfile: 'Dockerfile' };
     }
     if (activeProfiles(service, profiles) || inputs.selectedServices.includes(name)) services[name] = service as ServiceConfig;

@@ -63,7 +63,9 @@ function validateService(name: string, s: Record<string, unknown>): void {
   if (isMap(s.ulimits)) {
     for (const [k, u] of Object.entries(s.ulimits)) {
       if (typeof u === 'number') continue;
-      if (!isMap(u) || typeof u.soft !== 'number' || typeof u.hard !== 'number') throw new FieldError([...p, 'ulimits', k], 'must be a number or a mapping with both "soft" and "hard" numbers');
+      if (!isMap(u) || (typeof u.soft !== 'number' && typeof u.hard !== 'number') || Object.values(u).some((x) => typeof x !== 'number')) {
+        throw new FieldError([...p, 'ulimits', k], 'must be a number or a mapping with "soft" and "hard" numbers');
+      }
     }
   }
   if (isMap(s.environment)) {
@@ -92,6 +94,10 @@ export function validateFile(data: Record<string, unknown>): void {
     const value = data[section];
     if (value === undefined || value === null) continue;
     expectType(value, [section], 'mapping');
-    for (const [name, v] of Object.entries(value as Record<string, unknown>)) if (isMap(v)) checkKeys(v, keys, [section, name]);
+    for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+      if (!isMap(v)) continue;
+      checkKeys(v, keys, [section, name]);
+      if (v.external && v.external !== false && v.driver !== undefined) throw new FieldError([section, name], `conflicting parameters "external" and "driver" specified`);
+    }
   }
 }

@@ -32,7 +32,7 @@ export const badInputCases: BadInputCase[] = [
   { name: 'scale is a word', files: { 'compose.yaml': web('    scale: two\n') }, at: 'compose.yaml:4', says: ['services.web.scale', 'two'] },
   { name: 'profiles is a string', files: { 'compose.yaml': web('    profiles: debug\n') }, at: 'compose.yaml:4', says: ['services.web.profiles'] },
   { name: 'depends_on condition unknown', files: { 'compose.yaml': web('    depends_on:\n      db:\n        condition: service_ready\n  db:\n    image: x\n') }, at: 'compose.yaml:6', says: ['services.web.depends_on.db.condition', 'service_ready'] },
-  { name: 'ulimit without hard', files: { 'compose.yaml': web('    ulimits:\n      nofile:\n        soft: 1\n') }, at: 'compose.yaml:6', says: ['services.web.ulimits.nofile'] },
+  { name: 'ulimit that is not a number', files: { 'compose.yaml': web('    ulimits:\n      nofile:\n        soft: lots\n') }, at: 'compose.yaml:6', says: ['services.web.ulimits.nofile'] },
   { name: 'long port target is a word', files: { 'compose.yaml': web('    ports:\n      - target: eighty\n') }, at: 'compose.yaml:5', says: ['services.web.ports[0].target', 'eighty'] },
   { name: 'environment value is a mapping', files: { 'compose.yaml': web('    environment:\n      A:\n        b: c\n') }, at: 'compose.yaml:6', says: ['services.web.environment.A'] },
   { name: 'healthcheck retries negative type', files: { 'compose.yaml': web('    healthcheck:\n      retries: many\n') }, at: 'compose.yaml:5', says: ['services.web.healthcheck.retries', 'many'] },

@@ -1,6 +1,7 @@
 /** build, pull, push: image operations over the project's services. */
 import type { CommandModule } from '../context.js';
 import { UsageError } from '../../errors/index.js';
+import { withRenderer } from '../with-renderer.js';
 
 function checkServices(project: { services: Record<string, unknown> }, services: string[]): void {
   for (const s of services) if (!project.services[s]) throw new UsageError(`no such service: ${s}`);
@@ -17,16 +18,10 @@ export const build: CommandModule = {
   async run(ctx, flags, services) {
     const project = await ctx.loadProject({ services });
     checkServices(project, services);
-    const renderer = await ctx.renderer();
-    const tcompose = await ctx.tcompose(renderer);
-    try {
-      await tcompose.build(project, {
-        services, noCache: Boolean(flags['no-cache']), pull: Boolean(flags.pull),
-        onLine: flags.quiet || ctx.progressMode !== 'plain' ? undefined : (service, line) => ctx.stderr.write(`${service}  | ${line}\n`),
-      }, ctx.signal);
-    } finally {
-      await renderer.close();
-    }
+    await withRenderer(ctx, (t) => t.build(project, {
+      services, noCache: Boolean(flags['no-cache']), pull: Boolean(flags.pull),
+      onLine: flags.quiet || ctx.progressMode !== 'plain' ? undefined : (service, line) => ctx.stderr.write(`${service}  | ${line}\n`),
+    }, ctx.signal));
     return 0;
   },
 };
@@ -43,13 +38,7 @@ export const pull: CommandModule = {
   async run(ctx, flags, services) {
     const project = await ctx.loadProject({ services });
     checkServices(project, services);
-    const renderer = await ctx.renderer();
-    const tcompose = await ctx.tcompose(renderer);
-    try {
-      await tcompose.pull(project, { services, ignoreBuildable: Boolean(flags['ignore-buildable']), ignorePullFailures: Boolean(flags['ignore-pull-failures']) }, ctx.signal);
-    } finally {
-      await renderer.close();
-    }
+    await withRenderer(ctx, (t) => t.pull(project, { services, ignoreBuildable: Boolean(flags['ignore-buildable']), ignorePullFailures: Boolean(flags['ignore-pull-failures']) }, ctx.signal));
     return 0;
   },
 };
@@ -64,13 +53,7 @@ export const push: CommandModule = {
   async run(ctx, flags, services) {
     const project = await ctx.loadProject({ services });
     checkServices(project, services);
-    const renderer = await ctx.renderer();
-    const tcompose = await ctx.tcompose(renderer);
-    try {
-      await tcompose.push(project, { services, ignorePushFailures: Boolean(flags['ignore-push-failures']) }, ctx.signal);
-    } finally {
-      await renderer.close();
-    }
+    await withRenderer(ctx, (t) => t.push(project, { services, ignorePushFailures: Boolean(flags['ignore-push-failures']) }, ctx.signal));
     return 0;
   },
 };

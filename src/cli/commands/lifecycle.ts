@@ -3,12 +3,8 @@ import type { CommandModule } from '../context.js';
 import { convergenceFlags, upOptionsFrom } from './up-flags.js';
 import { withDependencies } from '../../planner/graph.js';
 import { UsageError } from '../../errors/index.js';
+import { withRenderer } from '../with-renderer.js';
 
-async function withRenderer<T>(ctx: Parameters<CommandModule['run']>[0], fn: (t: Awaited<ReturnType<typeof ctx.tcompose>>) => Promise<T>): Promise<T> {
-  const renderer = await ctx.renderer();
-  const tcompose = await ctx.tcompose(renderer);
-  try { return await fn(tcompose); } finally { await renderer.close(); }
-}
 
 export const stop: CommandModule = {
   summary: 'Stop services',
@@ -69,7 +65,7 @@ export const create: CommandModule = {
   usage: 'create [OPTIONS] [SERVICE...]',
   flags: convergenceFlags,
   async run(ctx, flags, services) {
-    const project = await ctx.loadProject({ services });
+    const project = await ctx.loadProject({ services, preflight: true });
     for (const s of services) if (!project.services[s]) throw new UsageError(`no such service: ${s}`);
     const options = upOptionsFrom(flags, services);
     if (services.length && !options.noDeps) options.services = withDependencies(project, services);

@@ -55,7 +55,7 @@ export const command: CommandModule = {
   async run(ctx, flags, positionals) {
     const [serviceName, ...cmd] = positionals;
     if (!serviceName) throw new UsageError('run requires a SERVICE');
-    const project = await ctx.loadProject({ services: [serviceName] });
+    const project = await ctx.loadProject({ services: [serviceName], preflight: true });
     if (!project.services[serviceName]) throw new UsageError(`no such service: ${serviceName}`);
     const tty = !flags['no-TTY'] && Boolean(process.stdin.isTTY);
     const renderer = await ctx.renderer();

@@ -30,7 +30,7 @@ export const command: CommandModule = {
     if (detach && (flags['abort-on-container-exit'] || flags['abort-on-container-failure'] || flags['exit-code-from'])) {
       throw new UsageError('--abort-on-container-exit, --abort-on-container-failure and --exit-code-from are incompatible with --detach and --wait');
     }
-    const project = await ctx.loadProject({ services: positionals });
+    const project = await ctx.loadProject({ services: positionals, preflight: true });
     for (const name of positionals) if (!project.services[name]) throw new UsageError(`no such service: ${name}`);
     const options = upOptionsFrom(flags, positionals);
     if (positionals.length && !options.noDeps) options.services = withDependencies(project, positionals);

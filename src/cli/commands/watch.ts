@@ -5,6 +5,7 @@
 import type { CommandModule, CliContext } from '../context.js';
 import type { Project } from '../../model/project.js';
 import { RuntimeError } from '../../errors/index.js';
+import { withRenderer } from '../with-renderer.js';
 import { backgroundWatcherFiles, stopBackgroundWatcher } from './watch-background.js';
 
 export async function runWatchForeground(ctx: CliContext, project: Project, options: { quiet?: boolean } = {}): Promise<number> {
@@ -40,17 +41,13 @@ export const command: CommandModule = {
       ctx.stderr.write(stopped ? `stopped the watcher of ${projectName}\n` : `no watcher is running for ${projectName}\n`);
       return 0;
     }
-    const project = await ctx.loadProject({ services });
+    const project = await ctx.loadProject({ services, preflight: true });
     if (flags['pid-file']) {
       const { writeFileSync, rmSync } = await import('node:fs');
       writeFileSync(flags['pid-file'] as string, String(process.pid));
       process.once('exit', () => rmSync(flags['pid-file'] as string, { force: true }));
     }
-    if (!flags['no-up']) {
-      const renderer = await ctx.renderer();
-      const tcompose = await ctx.tcompose(renderer);
-      try { await tcompose.up(project, { services: services.length ? services : undefined }, ctx.signal); } finally { await renderer.close(); }
-    }
+    if (!flags['no-up']) await withRenderer(ctx, (t) => t.up(project, { services: services.length ? services : undefined }, ctx.signal));
     if (ctx.signal.aborted) throw new RuntimeError('cancelled', 130);
     return runWatchForeground(ctx, project, { quiet: Boolean(flags.quiet) });
   },
