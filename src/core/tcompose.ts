@@ -16,6 +16,7 @@ import { planImages } from '../planner/plan-images.js';
 import { planDown, planStop, type DownPlanOptions } from '../planner/plan-down.js';
 import { loadProject, type LoadOptions } from '../schema/index.js';
 import { withProjectLock } from './project-lock.js';
+import { assertPortsFree } from './port-preflight.js';
 import { buildServiceImage } from '../reconciler/build-image.js';
 import { pullServiceImage, pushServiceImage } from '../reconciler/pull-image.js';
 import { runDag } from '../reconciler/run-dag.js';
@@ -129,6 +130,7 @@ export function createTcompose(deps: TcomposeDeps) {
           observed = { ...observed, images: (await observeProject(engine, project.name, imagesOf(project), signal)).images };
         }
         const plan = planUp(project, observed, options);
+        await assertPortsFree(engine, project, observed, plan);
         await run(plan, project, signal);
         return concatPlans(imagePlan, plan);
       }, signal);
