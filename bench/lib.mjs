@@ -57,7 +57,10 @@ export function sleepersYaml(n, { healthy = false } = {}) {
 export async function projectDir(name, files) {
   const dir = join(work, name);
   await mkdir(dir, { recursive: true });
-  for (const [file, content] of Object.entries(files)) await writeFile(join(dir, file), content);
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), content);
+  }
   return dir;
 }
 
