@@ -57,7 +57,17 @@ export const handlers: Handlers = {
     }
   },
   async RemoveNetwork(action, ctx) {
-    await ctx.engine.removeNetwork(action.networkName, ctx.signal).catch(ignoreNotFound);
+    // Right after its last container is removed, the engine can still count an endpoint for a moment.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ctx.engine.removeNetwork(action.networkName, ctx.signal);
+        return;
+      } catch (err) {
+        if (err instanceof EngineError && err.kind === 'not-found') return;
+        if (attempt >= 15 || !/active endpoints/i.test((err as Error).message)) throw err;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
   },
   async CreateVolume(action, ctx) {
     const key = action.volumeKey;

@@ -2,6 +2,7 @@
  * Generic DAG scheduler: each node starts the moment its own dependencies are done (critical path, not levels),
  * at most `concurrency` at once. The first failure of a node that is not best-effort aborts the rest.
  */
+import { setMaxListeners } from 'node:events';
 import { CancelledError } from '../errors/index.js';
 
 export interface DagNode {
@@ -20,6 +21,8 @@ export interface RunDagOptions {
 export async function runDag<N extends DagNode>(nodes: readonly N[], runNode: (node: N, signal: AbortSignal) => Promise<void>, options: RunDagOptions = {}): Promise<void> {
   const concurrency = Math.max(1, options.concurrency ?? Infinity);
   const controller = new AbortController();
+  // Every engine call of every node listens to this one signal: far more than the default warning threshold.
+  setMaxListeners(0, controller.signal);
   const onOuterAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (options.signal?.aborted) controller.abort(options.signal.reason);
