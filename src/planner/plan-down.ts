@@ -30,7 +30,7 @@ const isRunning = (c: ObservedContainer) => c.state === 'running' || c.state ===
 const resourceOf = (c: ObservedContainer) => `service:${c.serviceName}:${c.number}` as const;
 
 /** Stop nodes in reverse dependency order; returns container id → stop node id. */
-function addStops(b: PlanBuilder, project: Project | undefined, containers: ObservedContainer[], timeoutSec: number | undefined): Map<string, number> {
+function addStops(b: PlanBuilder, project: Project | undefined, containers: ObservedContainer[], timeoutSec: number | undefined, removing = false): Map<string, number> {
   const graph = project ? serviceGraph(project) : undefined;
   const stopIds = new Map<string, number>();
   const byService = new Map<string, ObservedContainer[]>();
@@ -45,6 +45,8 @@ function addStops(b: PlanBuilder, project: Project | undefined, containers: Obse
     const after = dependents.flatMap((d) => (byService.get(d) ?? []).map((c) => stopIds.get(c.id)));
     for (const c of byService.get(serviceName) ?? []) {
       if (!isRunning(c)) continue;
+      // With no grace period, the forced remove that follows kills the container at once: a stop would be a wasted call.
+      if (removing && timeoutSec === 0 && !project?.services[serviceName]?.pre_stop?.length && dependents.length === 0) continue;
       stopIds.set(c.id, b.add({ kind: 'StopContainer', resource: resourceOf(c), containerId: c.id, timeoutSec: timeoutSec ?? stopTimeout(project?.services[serviceName]) }, 'down', after));
     }
   };
@@ -67,7 +69,7 @@ export function planDown(project: Project | undefined, observed: ObservedState, 
   if (orphans.size && !options.removeOrphans) {
     b.warnings.push(`Found orphan containers ([${observed.containers.filter((c) => orphans.has(c.id)).map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
   }
-  const stopIds = addStops(b, project, containers, options.timeoutSec);
+  const stopIds = addStops(b, project, containers, options.timeoutSec, true);
   const removes = containers.map((c) => b.add({ kind: 'RemoveContainer', resource: resourceOf(c), containerId: c.id, removeVolumes: options.removeVolumes }, 'down', [stopIds.get(c.id)]));
   if (options.services?.length) return b.build();
 

@@ -34,8 +34,16 @@ export function keyValueMap(value: unknown, path: KeyPath, sep = '='): Record<st
     });
     return out;
   }
-  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scalarString(v, [...path, k])]));
+  // A `!reset` value stays a marker: merging removes the key it names.
+  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isMarker(v) ? (v as null) : scalarString(v, [...path, k])]));
   throw new FieldError(path, `must be a mapping or a sequence of "KEY${sep}VALUE" strings, not ${describeValue(value)}`);
+}
+
+/** A label written without a value is the empty string (unlike environment, where it means "from the shell"). */
+function labelMap(value: unknown, path: KeyPath): Record<string, string | null> {
+  const map = keyValueMap(value, path);
+  for (const [k, v] of Object.entries(map)) if (v === null) map[k] = '';
+  return map;
 }
 
 function command(value: unknown, path: KeyPath): unknown {
@@ -108,7 +116,8 @@ function fileRefs(value: unknown, path: KeyPath): unknown {
   if (!Array.isArray(value)) throw new FieldError(path, `must be a sequence, not ${describeValue(value)}`);
   return value.map((v, i) => {
     if (typeof v === 'string') return { source: v };
-    if (isMap(v)) return v;
+    // `mode: "0440"` (as `config` prints it) is the octal number 0440, like the unquoted YAML 1.1 form.
+    if (isMap(v)) return typeof v.mode === 'string' && /^0[0-7]*$/.test(v.mode) ? { ...v, mode: parseInt(v.mode, 8) } : v;
     throw new FieldError([...path, i], `must be a string or a mapping, not ${describeValue(v)}`);
   });
 }
@@ -130,6 +139,7 @@ function build(value: unknown, path: KeyPath): unknown {
     const out: Record<string, unknown> = { ...value };
     if (out.args !== undefined) out.args = keyValueMap(out.args, [...path, 'args']);
     if (out.labels !== undefined) out.labels = keyValueMap(out.labels, [...path, 'labels']);
+    if (out.additional_contexts !== undefined) out.additional_contexts = keyValueMap(out.additional_contexts, [...path, 'additional_contexts']);
     return out;
   }
   throw new FieldError(path, `must be a string or a mapping, not ${describeValue(value)}`);
@@ -143,7 +153,8 @@ function healthcheck(value: unknown, path: KeyPath): unknown {
 }
 
 function extraHosts(value: unknown, path: KeyPath): unknown {
-  if (isMap(value)) return Object.entries(value).flatMap(([host, ip]) => (Array.isArray(ip) ? ip : [ip]).map((i) => `${host}=${i}`));
+  // Mapping keys in name order: the same hosts written as a list or a mapping print alike (compose-go sorts them).
+  if (isMap(value)) return Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([host, ip]) => (Array.isArray(ip) ? ip : [ip]).map((i) => `${host}=${i}`));
   if (Array.isArray(value)) return value.map((h) => String(h).replace(/^([^:=]+):(?!:)/, '$1='));
   throw new FieldError(path, `must be a sequence or a mapping, not ${describeValue(value)}`);
 }
@@ -151,7 +162,7 @@ function extraHosts(value: unknown, path: KeyPath): unknown {
 const serviceRules: Record<string, Rule> = {
   command, entrypoint: command,
   environment: (v, p) => keyValueMap(v, p),
-  labels: (v, p) => keyValueMap(v, p),
+  labels: labelMap,
   annotations: (v, p) => keyValueMap(v, p),
   sysctls: (v, p) => keyValueMap(v, p),
   ports, volumes, depends_on: dependsOn, networks: serviceNetworks,

@@ -4,7 +4,7 @@
  *   then: merge in order → extends → model (names, defaults, env files, profiles) → semantic checks
  * Every user mistake comes out as a ComposeError naming file:line:column and the key path.
  */
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Project } from '../model/project.js';
 import { normalizeProjectName, PROJECT_NAME_PATTERN } from '../model/names.js';
 import { ComposeError } from '../errors/index.js';
@@ -12,6 +12,7 @@ import { parseComposeFile, locate, type ParsedFile } from './parse.js';
 import { interpolateString, interpolateTree, type InterpolationError } from './interpolate.js';
 import { canonicalFile } from './canonical.js';
 import { validateFile } from './validate.js';
+import { schemaCheck } from './schema-check.js';
 import { resolveFilePaths } from './resolve-paths.js';
 import { mergeValues } from './merge.js';
 import { applyExtends } from './extends.js';
@@ -21,6 +22,7 @@ import { discoverFiles } from './discover.js';
 import { FieldError, formatPath, type KeyPath } from './field-error.js';
 import { projectEnvironment } from './environment.js';
 import { fileSystem, type FileSystem } from './read-files.js';
+import { prepareSchemaCheck } from './schema-check.js';
 
 export interface LoadOptions {
   cwd: string;
@@ -92,6 +94,7 @@ function loadFile(path: string, text: string, env: Record<string, string>, optio
   const withData: ParsedFile = { ...parsed, data };
   try {
     validateFile(data);
+    schemaCheck(data);
     const canonical = resolveFilePaths(canonicalFile(data), baseDir, env.HOME);
     return { ...withData, canonical };
   } catch (err) {
@@ -101,10 +104,13 @@ function loadFile(path: string, text: string, env: Record<string, string>, optio
 }
 
 export async function loadProject(options: LoadOptions): Promise<Project> {
+  await prepareSchemaCheck();
   const fs = options.fs ?? fileSystem;
   const warn = options.onWarning ?? (() => undefined);
   const osEnv = options.environment;
-  const files = discoverFiles(options.cwd, options.files, osEnv);
+  // COMPOSE_FILE may itself come from the `.env` of the directory compose runs in.
+  const discoveryEnv = options.files?.length || osEnv.COMPOSE_FILE ? osEnv : projectEnvironment(resolve(options.cwd, options.projectDirectory ?? '.'), options, fs);
+  const files = discoverFiles(options.cwd, options.files, discoveryEnv);
   const workingDir = resolve(options.cwd, options.projectDirectory ?? dirname(files[0] === '-' ? resolve(options.cwd, 'stdin') : files[0]!));
   const env = projectEnvironment(workingDir, options, fs);
   const texts = files.map((file) => {
@@ -121,8 +127,8 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
   const loaded: LoadedFile[] = [];
   for (const [index, file] of files.entries()) {
     const f = loadFile(file, texts[index]!, env, options, workingDir, warn);
-    for (const included of includedFiles(f, env, options, fs, warn)) loaded.push(included);
-    loaded.push(f);
+    for (const included of includedFiles(f, env, options, fs, warn)) loaded.push(withExtends(included, env, options, fs, warn));
+    loaded.push(withExtends(f, env, options, fs, warn));
   }
   if (loaded.every((f) => Object.keys(f.canonical).length === 0)) {
     throw new ComposeError('empty compose file: no services, networks or volumes are defined', { location: { file: files[0]!, line: 1, column: 1 } });
@@ -132,13 +138,7 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
     let merged: Record<string, unknown> = {};
     for (const f of loaded) merged = mergeValues(merged, f.canonical) as Record<string, unknown>;
     // `!override` values arrive in short syntax: canonicalize the merged services again (the rules are idempotent).
-    const services = canonicalFile({ services: merged.services ?? {} }).services as Record<string, Record<string, unknown>>;
-    merged.services = applyExtends(services, (file) => {
-      const text = fs.readText(file);
-      if (typeof text !== 'string') throw new FieldError(['services'], `extends: file ${file} not found`);
-      const other = loadFile(file, text, env, options, dirname(file), warn);
-      return (other.canonical.services ?? {}) as Record<string, Record<string, unknown>>;
-    });
+    merged.services = canonicalFile({ services: merged.services ?? {} }).services;
     const name = projectName(options, merged, workingDir, env, loaded);
     const project = toProject(merged, {
       name, workingDir, configFiles: files.map((f) => (f === '-' ? '-' : resolve(f))), environment: env,
@@ -152,6 +152,27 @@ export async function loadProject(options: LoadOptions): Promise<Project> {
     if (err instanceof FieldError) throw located(err, loaded);
     throw err;
   }
+}
+
+/**
+ * `extends` is resolved inside each file before merging (as compose-go does), so `!override`/`!reset` in the
+ * extending service act on what it inherits, and errors point into that file.
+ */
+function withExtends(f: LoadedFile, env: Record<string, string>, options: LoadOptions, fs: FileSystem, warn: (m: string) => void): LoadedFile {
+  const services = f.canonical.services as Record<string, Record<string, unknown>> | undefined;
+  if (!services || !Object.values(services).some((s) => s && typeof s === 'object' && 'extends' in s)) return f;
+  try {
+    f.canonical.services = applyExtends(services, (file) => {
+      const text = fs.readText(file);
+      if (typeof text !== 'string') throw new FieldError(['services'], `extends: file ${file} not found`);
+      const other = loadFile(file, text, env, options, dirname(file), warn);
+      return (other.canonical.services ?? {}) as Record<string, Record<string, unknown>>;
+    });
+  } catch (err) {
+    if (err instanceof FieldError) throw located(err, [f]);
+    throw err;
+  }
+  return f;
 }
 
 /** `include`: other compose files loaded with their own project directory, merged before this one. */
@@ -168,11 +189,43 @@ function includedFiles(f: LoadedFile, env: Record<string, string>, options: Load
       const text = fs.readText(file);
       if (typeof text !== 'string') throw located(new FieldError(['include', i], `included file ${file} not found`), [f]);
       const dir = typeof entry === 'object' && entry.project_directory ? resolve(dirname(f.path), entry.project_directory) : dirname(file);
-      const inner = loadFile(file, text, env, options, dir, warn);
-      out.push(...includedFiles(inner, env, options, fs, warn, [...stack, file]), inner);
+      const innerEnv = includeEnvironment(entry, dirname(f.path), dir, env, fs);
+      const inner = loadFile(file, text, innerEnv, options, dir, warn);
+      resolveBareEnvironment(inner.canonical, innerEnv);
+      defaultBuildContext(inner.canonical, dir);
+      out.push(...includedFiles(inner, innerEnv, options, fs, warn, [...stack, file]), inner);
     }
   });
   return out;
+}
+
+/**
+ * An included project interpolates with its own env files (`env_file:` of the include entry, else its directory's
+ * `.env`) under the including project's variables, which win (compose-spec `include`).
+ */
+function includeEnvironment(entry: unknown, parentDir: string, dir: string, env: Record<string, string>, fs: FileSystem): Record<string, string> {
+  const listed = typeof entry === 'object' && entry && 'env_file' in entry ? (entry as { env_file: string | string[] }).env_file : undefined;
+  const envFiles = listed === undefined ? undefined : (Array.isArray(listed) ? listed : [listed]).map((p) => resolve(parentDir, p));
+  if (!envFiles && fs.readText(join(dir, '.env')) === undefined) return env;
+  const own = projectEnvironment(dir, { cwd: parentDir, environment: {}, envFiles }, fs);
+  return { ...own, ...env };
+}
+
+/** `environment: [VAR]` in an included file takes VAR from that file's own environment. */
+function resolveBareEnvironment(data: Record<string, unknown>, env: Record<string, string>): void {
+  for (const s of Object.values((data.services ?? {}) as Record<string, Record<string, unknown>>)) {
+    const e = s?.environment as Record<string, unknown> | undefined;
+    if (!e || typeof e !== 'object') continue;
+    for (const [k, v] of Object.entries(e)) if (v === null && env[k] !== undefined) e[k] = env[k];
+  }
+}
+
+/** A build without a context in an included file builds that include's project directory. */
+function defaultBuildContext(data: Record<string, unknown>, dir: string): void {
+  for (const s of Object.values((data.services ?? {}) as Record<string, Record<string, unknown>>)) {
+    const b = s?.build as Record<string, unknown> | undefined;
+    if (b && typeof b === 'object' && !Array.isArray(b) && b.context === undefined) s.build = { context: dir, ...b };
+  }
 }
 
 /** The last top-level `name:` among the files, interpolated, without a full load. */

@@ -52,6 +52,8 @@ const rules: Array<[string[], Merge]> = [
   [['services', '*', 'env_file'], byKey((v) => String(v.path))],
   [['services', '*', 'devices'], byKey((v) => (typeof v === 'string' ? (String(v).split(':')[1] ?? String(v)) : String(v.target)))],
   [['services', '*', 'logging'], mergeLogging],
+  // One ulimit is one value: an override replaces soft and hard together.
+  [['services', '*', 'ulimits', '*'], replace],
   [['networks', '*', 'ipam', 'config'], byKey((v) => String(v.subnet), true)],
 ];
 

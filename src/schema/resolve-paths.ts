@@ -3,7 +3,8 @@ import { isAbsolute, resolve } from 'node:path';
 
 function abs(baseDir: string, p: string, home?: string): string {
   if (p.startsWith('~') && home) return resolve(home, p.slice(2));
-  return isAbsolute(p) ? p : resolve(baseDir, p);
+  // resolve() also cleans an absolute path (`/etc/x/` → `/etc/x`), as compose-go does.
+  return isAbsolute(p) ? resolve(p) : resolve(baseDir, p);
 }
 
 const isRemote = (context: string) => /^(https?:\/\/|git@|git:\/\/|github\.com\/)/.test(context) || context.includes('.git#');
@@ -19,12 +20,19 @@ export function resolveFilePaths(data: Record<string, unknown>, baseDir: string,
     if (!s || typeof s !== 'object') continue;
     const build = unwrap(s.build) as Record<string, unknown> | undefined;
     if (build && typeof build === 'object' && typeof build.context === 'string' && !isRemote(build.context)) build.context = abs(baseDir, build.context, home);
+    // Additional contexts that are local directories (no `scheme://`) are paths like the main context.
+    const extra = build && typeof build === 'object' ? (build.additional_contexts as Record<string, unknown> | undefined) : undefined;
+    for (const [k, v] of Object.entries(extra && typeof extra === 'object' ? extra : {})) {
+      if (typeof v === 'string' && !v.includes('://') && !isRemote(v)) extra![k] = abs(baseDir, v, home);
+    }
     for (const v of (Array.isArray(unwrap(s.volumes)) ? unwrap(s.volumes) : []) as Array<Record<string, unknown>>) {
       if (v?.type === 'bind' && typeof v.source === 'string') v.source = abs(baseDir, v.source, home);
     }
     for (const e of (Array.isArray(unwrap(s.env_file)) ? unwrap(s.env_file) : []) as Array<Record<string, unknown>>) {
       if (typeof e?.path === 'string') e.path = abs(baseDir, e.path, home);
     }
+    if (typeof s.label_file === 'string') s.label_file = [s.label_file];
+    if (Array.isArray(s.label_file)) s.label_file = s.label_file.map((f) => (typeof f === 'string' ? abs(baseDir, f, home) : f));
     const ext = s.extends as Record<string, unknown> | string | undefined;
     if (ext && typeof ext === 'object' && typeof ext.file === 'string') ext.file = abs(baseDir, ext.file, home);
     const watch = (s.develop as { watch?: Array<Record<string, unknown>> } | undefined)?.watch;

@@ -44,6 +44,23 @@ function mergeEnvFiles(name: string, service: Record<string, unknown>, inputs: M
   delete service.env_file;
 }
 
+/** `label_file` entries under `labels`, which win; the files stay listed (compose-go keeps `label_file`). */
+function mergeLabelFiles(name: string, service: Record<string, unknown>, inputs: ModelInputs): void {
+  const files = service.label_file;
+  if (files === undefined || files === null) return;
+  let fromFiles: Record<string, string> = {};
+  (Array.isArray(files) ? files : [files]).forEach((path: unknown, i) => {
+    const text = inputs.readText(String(path));
+    if (text === undefined) throw new FieldError(['services', name, 'label_file', i], `label file ${String(path)} not found`);
+    try {
+      fromFiles = { ...fromFiles, ...parseDotenv(text, (n) => inputs.environment[n]) };
+    } catch (err) {
+      throw new FieldError(['services', name, 'label_file', i], `${String(path)}: ${(err as Error).message}`);
+    }
+  });
+  service.labels = { ...fromFiles, ...((service.labels as Record<string, string>) ?? {}) };
+}
+
 function resolveUnsetEnvironment(service: Record<string, unknown>, env: Record<string, string>): void {
   const e = service.environment as Record<string, string | null> | undefined;
   if (!e) return;
@@ -67,6 +84,12 @@ function addImplicitDependencies(service: Record<string, unknown>): void {
   if (Object.keys(deps).length) service.depends_on = deps;
 }
 
+/** A `pre_start` hook without an image runs in the service's own image (compose-go normalization). */
+function inheritHookImage(service: Record<string, unknown>): void {
+  if (!Array.isArray(service.pre_start) || typeof service.image !== 'string') return;
+  service.pre_start = service.pre_start.map((h: Record<string, unknown>) => (h && h.image === undefined ? { ...h, image: service.image } : h));
+}
+
 /** A build arg without a value takes it from the environment, and is dropped when that has none (compose-go). */
 function resolvedArgs(args: Record<string, string | null>, env: Record<string, string>): Record<string, string | null> {
   const out: Record<string, string | null> = {};
@@ -85,14 +108,19 @@ export function toProject(data: Record<string, unknown>, inputs: ModelInputs): P
   for (const s of inputs.selectedServices) for (const p of (rawServices[s]?.profiles as string[] | undefined) ?? []) profiles.push(p);
   for (const [name, raw] of Object.entries(rawServices)) {
     const service = { ...(raw ?? {}) };
+    // A build without a context builds the project directory (compose-spec `build.context` default).
+    const ownBuild = service.build as Record<string, unknown> | undefined;
+    if (ownBuild && ownBuild.context === undefined) service.build = { context: inputs.workingDir, ...ownBuild };
+    // Env and label files are part of loading, not normalization: compose-go reads them even with --no-normalize.
+    mergeEnvFiles(name, service, inputs);
+    resolveUnsetEnvironment(service, inputs.environment);
+    mergeLabelFiles(name, service, inputs);
     if (inputs.normalize) {
-      mergeEnvFiles(name, service, inputs);
-      resolveUnsetEnvironment(service, inputs.environment);
+      inheritHookImage(service);
       if (!service.network_mode && !service.networks) service.networks = { default: null };
       addImplicitDependencies(service);
       if (service.scale !== undefined) service.scale = Number(service.scale);
       let build = service.build as Record<string, unknown> | undefined;
-      if (build && build.context === undefined) service.build = build = { context: inputs.workingDir, ...build };
       if (build?.args) service.build = build = { ...build, args: resolvedArgs(build.args as Record<string, string | null>, inputs.environment) };
       if (build && build.dockerfile === undefined && build.dockerfile_inline === undefined) service.build = { ...build, dockerfile: 'Dockerfile' };
     }
@@ -103,10 +131,12 @@ export function toProject(data: Record<string, unknown>, inputs: ModelInputs): P
   const networks: Record<string, NetworkConfig> = {};
   const rawNetworks = { ...((data.networks ?? {}) as Record<string, Record<string, unknown>>) };
   if (inputs.normalize && usedNetworks.has('default') && !rawNetworks.default) rawNetworks.default = {};
-  for (const [key, n] of Object.entries(rawNetworks)) networks[key] = { ...n, name: (n?.name as string) ?? (n?.external ? key : scopedResourceName(inputs.name, key)) } as NetworkConfig;
+  // Engine-side names are normalization: --no-normalize prints resources as written (compose-go).
+  const withName = (key: string, v: Record<string, unknown>) => (inputs.normalize || v?.name !== undefined ? { ...v, name: (v?.name as string) ?? (v?.external ? key : scopedResourceName(inputs.name, key)) } : { ...v });
+  for (const [key, n] of Object.entries(rawNetworks)) networks[key] = withName(key, n) as NetworkConfig;
   const volumes: Record<string, VolumeConfig> = {};
-  for (const [key, v] of Object.entries((data.volumes ?? {}) as Record<string, Record<string, unknown>>)) volumes[key] = { ...v, name: (v?.name as string) ?? (v?.external ? key : scopedResourceName(inputs.name, key)) } as VolumeConfig;
-  const named = (section: string) => Object.fromEntries(Object.entries((data[section] ?? {}) as Record<string, Record<string, unknown>>).map(([key, v]) => [key, { ...v, name: (v?.name as string) ?? (v?.external ? key : scopedResourceName(inputs.name, key)) }])) as Record<string, SecretConfig>;
+  for (const [key, v] of Object.entries((data.volumes ?? {}) as Record<string, Record<string, unknown>>)) volumes[key] = withName(key, v) as VolumeConfig;
+  const named = (section: string) => Object.fromEntries(Object.entries((data[section] ?? {}) as Record<string, Record<string, unknown>>).map(([key, v]) => [key, withName(key, v)])) as Record<string, SecretConfig>;
   const extensions = Object.fromEntries(Object.entries(data).filter(([k]) => k.startsWith('x-')));
   return {
     name: inputs.name,

@@ -69,7 +69,7 @@ function validateService(name: string, s: Record<string, unknown>): void {
     }
   }
   if (isMap(s.environment)) {
-    for (const [k, v] of Object.entries(s.environment)) if (v !== null && typeof v === 'object') throw new FieldError([...p, 'environment', k], `must be a boolean, null, number or string, not ${describeValue(v)}`);
+    for (const [k, v] of Object.entries(s.environment)) if (v !== null && typeof v === 'object' && !(RESET in v)) throw new FieldError([...p, 'environment', k], `must be a boolean, null, number or string, not ${describeValue(v)}`);
   }
   if (s.command !== undefined && s.command !== null && typeof s.command !== 'string' && !Array.isArray(s.command)) expectType(s.command, [...p, 'command'], 'sequence');
 }

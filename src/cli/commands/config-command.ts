@@ -28,7 +28,8 @@ export const command: CommandModule = {
       services: positionals,
       interpolate: !flags['no-interpolate'],
       normalize: !flags['no-normalize'],
-      consistency: !flags['no-consistency'],
+      // As docker compose: with --no-interpolate the model is printed without the consistency check.
+      consistency: !flags['no-consistency'] && !flags['no-interpolate'],
     });
     return runConfig(project, {
       format, services: Boolean(flags.services), volumes: Boolean(flags.volumes), profiles: Boolean(flags.profiles),

@@ -1,7 +1,9 @@
 /** `config` output modes over a loaded project. */
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Project } from '../../model/project.js';
 import { renderConfig } from '../../schema/render-config.js';
+import { composeVariables, formatVariables } from '../../schema/variables.js';
 import { serviceConfigHash } from '../../planner/config-hash.js';
 import { defaultImageName } from '../../model/names.js';
 
@@ -35,7 +37,9 @@ export async function runConfig(project: Project | null, args: ConfigArgs, io: {
     return 0;
   }
   if (args.variables) {
-    lines(['NAME VALUE', ...Object.keys(project.meta.environment).filter((k) => !(k in process.env)).sort().map((k) => `${k} ${project.meta.environment[k]}`)]);
+    // The templates, not the interpolated model: docker compose lists what the files refer to.
+    const texts = project.meta.configFiles.filter((f) => f !== '-').map((f) => readFileSync(f, 'utf8'));
+    io.stdout(formatVariables(composeVariables(texts)));
     return 0;
   }
   const text = renderConfig(project, args.format, { escapeDollars: !args.noInterpolate });
