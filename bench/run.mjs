@@ -33,7 +33,7 @@ function record(scenario, tool, samples, extra = {}) {
 async function save(note = '') {
   const engineVersion = execFileSync('docker', ['version', '--format', '{{.Server.Version}}']).toString().trim();
   const header = `# tcompose benchmark results\n\nDate: ${new Date().toISOString()}\nMachine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, engine ${engineVersion}, Node ${process.version}\nRepetitions: ${REPS} (2 at 100 services), interleaved; ${note}\n\n`;
-  await writeFile(join(root, 'bench', 'RESULTS.md'), header + table());
+  await writeFile(join(root, 'bench', process.env.BENCH_ONLY ? 'RESULTS-partial.md' : 'RESULTS.md'), header + table());
 }
 
 async function upDownScenario(n) {
@@ -66,7 +66,7 @@ async function upDownScenario(n) {
 
 /** The healthcheck DAG: a critical path db(2s) → api(1s) → web, plus side branches that finish earlier. */
 function dagYaml(withBranches) {
-  const svc = (name, delay, deps) => `  ${name}:\n    image: tcompose/busybox:latest\n    init: true\n    command: ["sh", "-c", "sleep ${delay}; touch /tmp/ready; exec sleep 3600"]\n    healthcheck:\n      test: ["CMD", "test", "-f", "/tmp/ready"]\n      interval: 100ms\n      start_interval: 100ms\n${deps.length ? `    depends_on:\n${deps.map((d) => `      ${d}:\n        condition: service_healthy\n`).join('')}` : ''}`;
+  const svc = (name, delay, deps) => `  ${name}:\n    image: tcompose/busybox:latest\n    init: true\n    command: ["sh", "-c", "sleep ${delay}; touch /tmp/ready; exec sleep 3600"]\n    healthcheck:\n      test: ["CMD", "test", "-f", "/tmp/ready"]\n      interval: 100ms\n      start_period: 30s\n      retries: 50\n${deps.length ? `    depends_on:\n${deps.map((d) => `      ${d}:\n        condition: service_healthy\n`).join('')}` : ''}`;
   let y = 'services:\n' + svc('db', 2, []) + svc('api', 1, ['db']) + svc('web', 0, ['api']);
   if (withBranches) y += svc('cache', 1, []) + svc('worker', 1, ['cache']);
   return y;
@@ -92,7 +92,7 @@ async function configScenario() {
   let o1 = 'services:\n';
   let o2 = 'services:\n';
   for (let i = 0; i < 200; i++) {
-    base += `  s${i}:\n    image: tcompose/busybox:latest\n    ports: ["${10000 + i}:80"]\n    environment:\n      A: "\${A_${i}:-x}"\n    depends_on: [${i ? `s${i - 1}` : ''}]\n`.replace('depends_on: []\n', '');
+    base += `  s${i}:\n    image: tcompose/busybox:latest\n    ports: ["${10000 + i}:80"]\n    environment:\n      A: "\${A_${i}:-x}"\n    depends_on: [${i ? `s${i - 1}` : ''}]\n`.replace('    depends_on: []\n', '');
     o1 += `  s${i}:\n    environment:\n      B: "1"\n    labels: [a=b]\n`;
     o2 += `  s${i}:\n    command: ["sleep", "${i}"]\n`;
   }
@@ -158,7 +158,10 @@ async function main() {
   if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   ensureDockerCompose();
   const started = Date.now();
-  const scenarios = [...SIZES.map((n) => () => upDownScenario(n)), dagScenario, configScenario, psAndRssScenario, logsScenario];
+  const all = { ...Object.fromEntries(SIZES.map((n) => [`up${n}`, () => upDownScenario(n)])), dag: dagScenario, config: configScenario, ps: psAndRssScenario, logs: logsScenario };
+  // BENCH_ONLY=dag,config runs a subset (results go to bench/RESULTS-partial.md then, keeping the full table).
+  const only = process.env.BENCH_ONLY?.split(',');
+  const scenarios = Object.entries(all).filter(([name]) => !only || only.includes(name)).map(([, run]) => run);
   try {
     for (const scenario of scenarios) {
       await scenario();
