@@ -24,6 +24,7 @@ import { withDependencies } from '../planner/graph.js';
 import { planRemove, planRestart } from '../planner/plan-lifecycle.js';
 import { createOneOff, type RunOptions } from './one-off.js';
 import { Labels } from '../model/labels.js';
+import { EngineError } from '../errors/index.js';
 import { stateDir } from './state-dir.js';
 import { join } from 'node:path';
 
@@ -88,6 +89,22 @@ export function createTcompose(deps: TcomposeDeps) {
     }, { signal, concurrency: deps.concurrency, onBestEffortFailure: (_n, err) => events.warn((err as Error).message) });
   }
 
+  /** An engine call failed: if the engine itself is gone, say so rather than repeat its last words. */
+  async function explainEngineLoss(err: unknown): Promise<never> {
+    // A server-side (5xx) failure may be the engine going down: it keeps answering pings for a moment while it stops.
+    if (err instanceof EngineError && err.kind !== 'unavailable' && (err.statusCode ?? 500) >= 500) {
+      let alive = true;
+      for (let i = 0; i < 6 && alive; i++) {
+        alive = await engine.ping(AbortSignal.timeout(1000)).then(() => true, () => false);
+        if (alive && i < 5) await new Promise((r) => setTimeout(r, 300));
+      }
+      if (!alive) {
+        throw new EngineError('unavailable', `${err.message}. The Docker engine at ${engine.endpoint} stopped answering; once it is back, run the same command again: it converges from whatever was created.`, { cause: err });
+      }
+    }
+    throw err;
+  }
+
   async function run(plan: Plan, project: Project, signal?: AbortSignal): Promise<void> {
     // The daemon is ensured at the first container creation, once the plan has created that container's networks:
     // a concurrent `down` elsewhere counts those networks and will not stop the daemon under us.
@@ -101,7 +118,7 @@ export function createTcompose(deps: TcomposeDeps) {
       engine, project, events, signal, concurrency: deps.concurrency,
       dnsServersFor,
       useEngineAliases: !deps.dns,
-    });
+    }).catch(explainEngineLoss);
   }
 
   return {

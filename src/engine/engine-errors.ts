@@ -2,6 +2,8 @@ import { EngineError, type EngineErrorKind } from '../errors/index.js';
 
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 
+const ENGINE_GOING_AWAY = /transport is closing|client connection is closing|connection is shut ?down|error reading from server: EOF/i;
+
 /** Classify a failed Engine API call once, by status code, and name what was being done. */
 export function toEngineError(err: unknown, action: string, endpoint: string): EngineError {
   if (err instanceof EngineError) return err;
@@ -20,6 +22,10 @@ export function toEngineError(err: unknown, action: string, endpoint: string): E
       'Is dockerd running? Start one with `bash scripts/engine.sh` (or `sudo systemctl start docker`), or point DOCKER_HOST at a running engine.', { cause: err });
   }
   const daemonMessage = e?.json?.message ?? stripModemPrefix(e?.message ?? String(err));
+  // The engine says these while it shuts down or loses containerd: the engine, not the request, is the problem.
+  if (ENGINE_GOING_AWAY.test(daemonMessage)) {
+    return new EngineError('unavailable', `${action}: ${daemonMessage}. The Docker engine at ${endpoint} is stopping or lost its containerd connection; once it is back, run the same command again: it converges from whatever was created.`, { cause: err, statusCode: status });
+  }
   return new EngineError(kind, `${action}: ${daemonMessage}`, { cause: err, statusCode: status });
 }
 

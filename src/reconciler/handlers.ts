@@ -7,6 +7,7 @@ import { awaitServiceCondition } from './await-condition.js';
 import { buildServiceImage } from './build-image.js';
 import { pullServiceImage } from './pull-image.js';
 import type { ExecContext } from './execute.js';
+import type { ContainerCreateBody, EndpointConfig } from '../engine/engine.js';
 import { materializeFileMounts } from './secrets.js';
 import { runHooks } from './hooks.js';
 import { stateDir } from '../core/state-dir.js';
@@ -117,7 +118,16 @@ export const handlers: Handlers = {
   },
   async StartContainer(action, ctx) {
     const id = containerIdFor(action.resource, ctx, action.containerId);
-    await ctx.engine.startContainer(id, ctx.signal);
+    try {
+      await ctx.engine.startContainer(id, ctx.signal);
+    } catch (err) {
+      // An engine restarted in the middle of a start can keep a stale task for that container (its shim outlived
+      // the engine); only an identical new container starts cleanly.
+      if (!/task .* already exists|id already in use/i.test((err as Error).message)) throw err;
+      const fresh = await replaceWithCopy(ctx, id);
+      ctx.createdContainers.set(action.resource, fresh);
+      await ctx.engine.startContainer(fresh, ctx.signal);
+    }
     await runHooks(ctx.engine, id, ctx.project.services[action.serviceName]?.post_start, 'post_start');
   },
   async StopContainer(action, ctx) {
@@ -145,6 +155,22 @@ export const handlers: Handlers = {
     }
   },
 };
+
+/** Remove a never-started container and create an identical one (same name, config, networks). */
+async function replaceWithCopy(ctx: ExecContext, containerId: string): Promise<string> {
+  const old = await ctx.engine.inspectContainer(containerId, ctx.signal);
+  const networks = Object.entries(old.NetworkSettings.Networks ?? {});
+  const endpoint = (n: { Aliases?: string[]; IPAMConfig?: unknown }) => ({ Aliases: n.Aliases ?? undefined, IPAMConfig: n.IPAMConfig ?? undefined }) as EndpointConfig;
+  const [primary, ...others] = networks;
+  await ctx.engine.removeContainer(containerId, { force: true }, ctx.signal);
+  const body = {
+    ...old.Config, HostConfig: old.HostConfig,
+    NetworkingConfig: primary ? { EndpointsConfig: { [primary[0]]: endpoint(primary[1]) } } : undefined,
+  } as ContainerCreateBody;
+  const fresh = await ctx.engine.createContainer(old.Name.replace(/^\//, ''), body, ctx.signal);
+  for (const [name, n] of others) await ctx.engine.connectNetwork(name, fresh, endpoint(n));
+  return fresh;
+}
 
 /** Services a container refers to by `service:x` (network_mode, ipc, pid) or volumes_from. */
 function serviceRefs(service: import('../model/project.js').ServiceConfig): string[] {

@@ -1,0 +1,63 @@
+/**
+ * A private dockerd for fault tests: its own socket, data root and address pool, no iptables and no default
+ * bridge, so stopping it disturbs neither the shared engine nor other tests. The busybox test image is copied in.
+ */
+import { spawn, execSync } from 'node:child_process';
+import { mkdirSync, rmSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { eventually } from './eventually.js';
+
+export interface PrivateEngine {
+  dockerHost: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+async function ping(socket: string): Promise<boolean> {
+  try {
+    execSync(`curl -sf --max-time 1 --unix-socket ${socket} http://localhost/_ping`, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function privateEngine(): Promise<PrivateEngine> {
+  const id = randomBytes(3).toString('hex');
+  const run = `/run/tc-fault-${id}`;
+  const data = `/var/lib/tc-fault-${id}`;
+  const socket = `${run}/docker.sock`;
+  // A /24 of its own per engine, away from the shared engine's 172.16.0.0/12.
+  const pool = `10.${200 + (parseInt(id.slice(0, 2), 16) % 50)}.0.0/16`;
+  const start = async () => {
+    mkdirSync(run, { recursive: true });
+    spawn('dockerd', ['--host', `unix://${socket}`, '--data-root', data, '--exec-root', `${run}/exec`, '--pidfile', `${run}/dockerd.pid`,
+      '--bridge', 'none', '--iptables=false', '--ip-masq=false', '--default-address-pool', `base=${pool},size=24`], { detached: true, stdio: 'ignore' }).unref();
+    await eventually(async () => { if (!(await ping(socket))) throw new Error('private dockerd not answering'); }, 60_000, 200);
+  };
+  const stop = async () => {
+    const pid = Number(readFileSync(`${run}/dockerd.pid`, 'utf8'));
+    process.kill(pid, 'SIGTERM');
+    await eventually(() => { try { process.kill(pid, 0); } catch { return; } throw new Error('still running'); }, 60_000, 100);
+  };
+  await start();
+  execSync(`docker save tcompose/busybox:latest | DOCKER_HOST=unix://${socket} docker load -q`, { stdio: 'ignore' });
+  return {
+    dockerHost: `unix://${socket}`,
+    start,
+    stop,
+    async destroy() {
+      if (await ping(socket)) {
+        execSync(`DOCKER_HOST=unix://${socket} sh -c 'docker ps -aq | xargs -r docker rm -f; docker network prune -f; docker volume prune -f'`, { stdio: 'ignore' });
+        await stop();
+      }
+      // Network namespaces stay mounted under the exec root until unmounted.
+      for (const line of readFileSync('/proc/mounts', 'utf8').split('\n')) {
+        const mountPoint = line.split(' ')[1];
+        if (mountPoint?.startsWith(run) || mountPoint?.startsWith(data)) { try { execSync(`umount ${mountPoint}`, { stdio: 'ignore' }); } catch { /* busy: left */ } }
+      }
+      for (const dir of [run, data]) { try { rmSync(dir, { recursive: true, force: true }); } catch { /* left for the next boot */ } }
+    },
+  };
+}
