@@ -16,6 +16,19 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        // Tests that run a private second dockerd: alone, after every other integration test, because starting one
+        // briefly removes the host's docker0 bridge that the shared engine uses.
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.int.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });

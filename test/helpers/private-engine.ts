@@ -23,18 +23,37 @@ async function ping(socket: string): Promise<boolean> {
   }
 }
 
+/**
+ * A dockerd whose default bridge is not docker0 deletes the host's docker0 when it starts, which breaks the shared
+ * engine's default bridge (its builds). Put it back with the address the shared engine gave it.
+ */
+function restoreDocker0(subnet: string): void {
+  try { execSync('ip link show docker0', { stdio: 'ignore' }); return; } catch { /* deleted: recreate below */ }
+  const [base, prefix] = subnet.split('/');
+  const gateway = base!.replace(/\.\d+$/, (last) => `.${Number(last.slice(1)) + 1}`);
+  execSync(`ip link add docker0 type bridge && ip addr add ${gateway}/${prefix} dev docker0 && ip link set docker0 up`, { stdio: 'ignore' });
+}
+
 export async function privateEngine(): Promise<PrivateEngine> {
+  const sharedBridgeSubnet = execSync("docker network inspect bridge --format '{{range .IPAM.Config}}{{.Subnet}}{{end}}'").toString().trim();
   const id = randomBytes(3).toString('hex');
   const run = `/run/tc-fault-${id}`;
   const data = `/var/lib/tc-fault-${id}`;
   const socket = `${run}/docker.sock`;
   // A /24 of its own per engine, away from the shared engine's 172.16.0.0/12.
-  const pool = `10.${200 + (parseInt(id.slice(0, 2), 16) % 50)}.0.0/16`;
+
+  // Its own default bridge: with `--bridge none` dockerd deletes the host's docker0, which the shared engine needs.
+  const bridge = `tcf${id}`;
+  const octet = 200 + (parseInt(id.slice(0, 2), 16) % 50);
   const start = async () => {
     mkdirSync(run, { recursive: true });
+    try { execSync(`ip link show ${bridge}`, { stdio: 'ignore' }); } catch {
+      execSync(`ip link add ${bridge} type bridge && ip addr add 10.${octet}.255.1/24 dev ${bridge} && ip link set ${bridge} up`, { stdio: 'ignore' });
+    }
     spawn('dockerd', ['--host', `unix://${socket}`, '--data-root', data, '--exec-root', `${run}/exec`, '--pidfile', `${run}/dockerd.pid`,
-      '--bridge', 'none', '--iptables=false', '--ip-masq=false', '--default-address-pool', `base=${pool},size=24`], { detached: true, stdio: 'ignore' }).unref();
+      '--bridge', bridge, '--iptables=false', '--ip-masq=false', '--default-address-pool', `base=10.${octet}.0.0/17,size=24`], { detached: true, stdio: 'ignore' }).unref();
     await eventually(async () => { if (!(await ping(socket))) throw new Error('private dockerd not answering'); }, 60_000, 200);
+    restoreDocker0(sharedBridgeSubnet);
   };
   const stop = async () => {
     const pid = Number(readFileSync(`${run}/dockerd.pid`, 'utf8'));
@@ -57,6 +76,8 @@ export async function privateEngine(): Promise<PrivateEngine> {
         const mountPoint = line.split(' ')[1];
         if (mountPoint?.startsWith(run) || mountPoint?.startsWith(data)) { try { execSync(`umount ${mountPoint}`, { stdio: 'ignore' }); } catch { /* busy: left */ } }
       }
+      try { execSync(`ip link delete ${bridge}`, { stdio: 'ignore' }); } catch { /* already gone */ }
+      restoreDocker0(sharedBridgeSubnet);
       for (const dir of [run, data]) { try { rmSync(dir, { recursive: true, force: true }); } catch { /* left for the next boot */ } }
     },
   };
