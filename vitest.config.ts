@@ -17,10 +17,10 @@ export default defineConfig({
         },
       },
       {
-        // Tests that run a private second dockerd: alone, after every other integration test, because starting one
-        // briefly removes the host's docker0 bridge that the shared engine uses.
+        // Tests that must run alone, after every other integration test: a private second dockerd (starting one
+        // removes the host's docker0 bridge the shared engine uses) and the soak (it measures the engine's fds).
         test: {
-          name: 'faults',
+          name: 'serial',
           include: ['test/faults/**/*.int.test.ts'],
           environment: 'node',
           testTimeout: 300_000,

@@ -36,12 +36,19 @@ export async function soak(n) {
   await tcompose(['-p', project, '--progress', 'quiet', 'down', '-t', '0'], { cwd: dir });
   const before = sample();
   const started = Date.now();
-  for (let i = 0; i < n; i++) {
-    await tcompose(['-p', project, '--progress', 'quiet', 'up', '-d'], { cwd: dir, timeoutMs: 120_000 });
-    await tcompose(['-p', project, '--progress', 'quiet', 'down', '-t', '0'], { cwd: dir, timeoutMs: 120_000 });
+  let left;
+  let after;
+  try {
+    for (let i = 0; i < n; i++) {
+      await tcompose(['-p', project, '--progress', 'quiet', 'up', '-d'], { cwd: dir, timeoutMs: 120_000 });
+      await tcompose(['-p', project, '--progress', 'quiet', 'down', '-t', '0'], { cwd: dir, timeoutMs: 120_000 });
+    }
+  } finally {
+    after = sample();
+    left = leftovers();
+    // Whatever happened, leave nothing behind (after counting what the cycles themselves left).
+    await tcompose(['-p', project, '--progress', 'quiet', 'down', '-v', '-t', '0'], { cwd: dir, allowFailure: true });
   }
-  const after = sample();
-  const left = leftovers();
   return { cycles: n, seconds: (Date.now() - started) / 1000, before, after, left };
 }
 
