@@ -1,10 +1,11 @@
 /** The build context as a tar stream, without what `.dockerignore` excludes (the Dockerfile is always sent). */
-import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
-import { existsSync, createReadStream } from 'node:fs';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pack, type Pack } from 'tar-stream';
 import type { Readable } from 'node:stream';
 import { ignoreMatcher, parseIgnoreFile, type IgnoreMatcher } from './dockerignore.js';
+import { addHostEntry } from './tar-entry.js';
 
 export async function contextIgnore(contextDir: string, dockerfile?: string): Promise<IgnoreMatcher> {
   // A Dockerfile-specific ignore file (`<Dockerfile>.dockerignore`) takes precedence, as in BuildKit.
@@ -45,17 +46,10 @@ async function addDir(tar: Pack, root: string, dir: string, matcher: IgnoreMatch
     const ignored = matcher.ignores(rel) && !keep.has(rel);
     if (st.isDirectory()) {
       if (ignored && !matcher.mayReinclude(rel)) continue;
-      if (!ignored) await entry(tar, { name: rel, type: 'directory', mode: st.mode & 0o7777, mtime: st.mtime });
+      if (!ignored) await addHostEntry(tar, full, rel, st);
       await addDir(tar, root, full, matcher, keep);
-    } else if (ignored) {
-      continue;
-    } else if (st.isSymbolicLink()) {
-      await entry(tar, { name: rel, type: 'symlink', linkname: await readlink(full), mode: st.mode & 0o7777, mtime: st.mtime });
-    } else if (st.isFile()) {
-      await new Promise<void>((resolve, reject) => {
-        const sink = tar.entry({ name: rel, size: st.size, mode: st.mode & 0o7777, mtime: st.mtime }, (err) => (err ? reject(err) : resolve()));
-        createReadStream(full).on('error', reject).pipe(sink);
-      });
+    } else if (!ignored) {
+      await addHostEntry(tar, full, rel, st);
     }
   }
 }

@@ -1,6 +1,7 @@
 /** Runs an exec in a container and relays its output (and stdin on a TTY); returns the command's exit code. */
 import type { Engine } from '../engine/engine.js';
 import type { CliContext } from './context.js';
+import { execExitCode } from '../engine/exec-to-completion.js';
 
 export async function runExec(engine: Engine, containerId: string, options: { cmd: string[]; env?: string[]; user?: string; workingDir?: string; privileged?: boolean; tty: boolean; detach: boolean; stdin: boolean }, ctx: CliContext): Promise<number> {
   const session = await engine.execContainer(containerId, {
@@ -21,9 +22,5 @@ export async function runExec(engine: Engine, containerId: string, options: { cm
     }
   });
   if (options.stdin) { process.stdin.setRawMode?.(false); process.stdin.unpipe(stream); process.stdin.pause(); }
-  for (;;) {
-    const info = await engine.inspectExec(session.execId);
-    if (!info.running) return info.exitCode ?? 0;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return execExitCode(engine, session.execId);
 }

@@ -11,6 +11,7 @@ import { Labels } from '../model/labels.js';
 import { classifyBatch, watchTargets, type FileChange, type WatchTarget } from './rules.js';
 import { Debouncer } from './debounce.js';
 import { syncInto, removeIn } from './sync.js';
+import { runToCompletion } from '../engine/exec-to-completion.js';
 import { dependentsOf, serviceGraph } from '../planner/graph.js';
 
 /** Well under docker compose's 500 ms, long enough to catch an editor's write-rename-chmod burst. */
@@ -57,9 +58,7 @@ export async function startWatchSession(tcompose: Tcompose, initial: Project, re
         for (const exec of batch.exec) {
           for (const c of containers) {
             const env = Object.entries(exec.environment ?? {}).filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`);
-            const s = await tcompose.engine.execContainer(c.id, { cmd: exec.command, user: exec.user, workingDir: exec.working_dir, env, detach: false });
-            s.stream?.resume();
-            await new Promise<void>((r) => { if (!s.stream) r(); else { s.stream.on('end', r); s.stream.on('close', r); } });
+            await runToCompletion(tcompose.engine, c.id, { cmd: exec.command, user: exec.user, workingDir: exec.working_dir, env });
           }
           log.action(service, `ran ${exec.command.join(' ')}`, Date.now() - started);
         }

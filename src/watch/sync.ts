@@ -1,15 +1,15 @@
 /** Copy changed files into a container through the Engine archive API, and delete removed ones (no shell). */
 import { lstat, readdir } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { pack } from 'tar-stream';
 import type { Readable } from 'node:stream';
 import type { Engine } from '../engine/engine.js';
+import { addHostEntry } from '../build/tar-entry.js';
+import { runToCompletion } from '../engine/exec-to-completion.js';
 
 /** A tar whose entries are the container paths (relative to `/`), so one extraction at `/` places them all. */
 export async function syncTar(files: ReadonlyMap<string, string>): Promise<{ tar: Readable; count: number }> {
   const tar = pack();
-  let count = 0;
   const entries: Array<[string, string]> = [];
   for (const [host, container] of files) {
     const st = await lstat(host).catch(() => undefined);
@@ -25,18 +25,14 @@ export async function syncTar(files: ReadonlyMap<string, string>): Promise<{ tar
   }
   (async () => {
     for (const [host, container] of entries) {
+      // Stat again when writing: a file deleted since the batch was collected is skipped, not an error.
       const st = await lstat(host).catch(() => undefined);
-      if (!st) continue;
-      const name = container.replace(/^\/+/, '');
-      if (st.isDirectory()) await new Promise<void>((res, rej) => tar.entry({ name, type: 'directory', mode: st.mode & 0o7777, mtime: st.mtime }, (e) => (e ? rej(e) : res())));
-      else if (st.isFile()) {
-        count++;
-        await new Promise<void>((res, rej) => createReadStream(host).on('error', rej).pipe(tar.entry({ name, size: st.size, mode: st.mode & 0o7777, mtime: st.mtime }, (e) => (e ? rej(e) : res()))));
-      }
+      if (!st || st.isSymbolicLink()) continue;
+      await addHostEntry(tar, host, container.replace(/^\/+/, ''), st);
     }
     tar.finalize();
   })().catch((err) => tar.destroy(err));
-  count = entries.length;
+  const count = entries.length;
   return { tar: tar as unknown as Readable, count };
 }
 
@@ -49,7 +45,5 @@ export async function syncInto(engine: Engine, containerId: string, files: Reado
 
 export async function removeIn(engine: Engine, containerId: string, paths: ReadonlySet<string>): Promise<void> {
   if (paths.size === 0) return;
-  const session = await engine.execContainer(containerId, { cmd: ['rm', '-rf', '--', ...paths] });
-  session.stream?.resume();
-  await new Promise<void>((resolve) => { if (!session.stream) resolve(); else { session.stream.on('end', resolve); session.stream.on('close', resolve); } });
+  await runToCompletion(engine, containerId, { cmd: ['rm', '-rf', '--', ...paths] });
 }

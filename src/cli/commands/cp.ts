@@ -6,11 +6,12 @@ import type { CommandModule } from '../context.js';
 import { oneContainer } from '../select-containers.js';
 import { UsageError } from '../../errors/index.js';
 import { pack, extract } from 'tar-stream';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { lstat, mkdir, readdir, readlink, stat, symlink } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { lstat, mkdir, readdir, stat, symlink } from 'node:fs/promises';
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { addHostEntry } from '../../build/tar-entry.js';
 
 function splitRef(arg: string): { service?: string; path: string } {
   const m = /^([a-zA-Z0-9][a-zA-Z0-9_.-]*):(.*)$/.exec(arg);
@@ -21,14 +22,8 @@ async function tarOf(hostPath: string, nameInTar: string): Promise<Readable> {
   const tar = pack();
   const add = async (full: string, name: string): Promise<void> => {
     const st = await lstat(full);
-    if (st.isDirectory()) {
-      await new Promise<void>((r, j) => tar.entry({ name, type: 'directory', mode: st.mode & 0o7777, mtime: st.mtime }, (e) => (e ? j(e) : r())));
-      for (const child of (await readdir(full)).sort()) await add(join(full, child), `${name}/${child}`);
-    } else if (st.isSymbolicLink()) {
-      await new Promise<void>(async (r, j) => tar.entry({ name, type: 'symlink', linkname: await readlink(full) }, (e) => (e ? j(e) : r())));
-    } else {
-      await new Promise<void>((r, j) => createReadStream(full).on('error', j).pipe(tar.entry({ name, size: st.size, mode: st.mode & 0o7777, mtime: st.mtime }, (e) => (e ? j(e) : r()))));
-    }
+    await addHostEntry(tar, full, name, st);
+    if (st.isDirectory()) for (const child of (await readdir(full)).sort()) await add(join(full, child), `${name}/${child}`);
   };
   add(hostPath, nameInTar).then(() => tar.finalize(), (err) => tar.destroy(err));
   return tar as unknown as Readable;

@@ -1,6 +1,7 @@
 /** `logs`: the output of the project's containers, `web-1  | ` prefixed. */
 import type { CommandModule } from '../context.js';
 import { printLogs } from '../logs/log-printer.js';
+import { selectContainers } from '../select-containers.js';
 import { displayName, prefixer } from '../logs/log-prefix.js';
 import { UsageError } from '../../errors/index.js';
 
@@ -25,13 +26,7 @@ export const command: CommandModule = {
     { name: 'until', type: 'string', description: 'Show logs before a timestamp or relative' },
   ],
   async run(ctx, flags, services) {
-    const target = await ctx.projectOrName(services);
-    const projectName = typeof target === 'string' ? target : target.name;
-    if (typeof target !== 'string') for (const s of services) if (!target.services[s]) throw new UsageError(`no such service: ${s}`);
-    const tcompose = await ctx.tcompose();
-    const observed = await tcompose.observe(projectName, ctx.signal);
-    const index = flags.index as number | undefined;
-    const containers = observed.containers.filter((c) => !c.oneoff && (services.length === 0 || services.includes(c.serviceName)) && (index === undefined || c.number === index));
+    const { projectName, tcompose, containers } = await selectContainers(ctx, services, { index: flags.index as number | undefined });
     const inspects = await Promise.all(containers.map((c) => tcompose.engine.inspectContainer(c.id, ctx.signal)));
     const sources = containers.map((c, i) => ({ containerId: c.id, name: displayName(c.name, projectName), tty: Boolean(inspects[i]!.Config.Tty) }));
     const prefix = flags['no-log-prefix'] ? undefined : prefixer(sources.map((s) => s.name), ctx.color && !flags['no-color']);
