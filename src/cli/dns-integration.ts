@@ -7,6 +7,12 @@ import type { Engine } from '../engine/engine.js';
 import type { DnsIntegration } from '../core/index.js';
 
 export async function dnsIntegration(engine: Engine, env: Record<string, string | undefined>): Promise<DnsIntegration | undefined> {
-  const { createDnsIntegration } = await import('../dns/lifecycle.js');
-  return createDnsIntegration(engine, env);
+  // Loaded on first use: read-only commands (ps, logs, …) never need the DNS modules.
+  let loaded: Promise<DnsIntegration> | undefined;
+  const dns = () => (loaded ??= import('../dns/lifecycle.js').then((m) => m.createDnsIntegration(engine, env)));
+  return {
+    ensureRunning: async () => (await dns()).ensureRunning(),
+    serversFor: async (networkName) => (await dns()).serversFor(networkName),
+    stopIfIdle: async () => (await dns()).stopIfIdle(),
+  };
 }

@@ -8,7 +8,7 @@ import { nullSink } from '../model/events.js';
 import type { ObservedState } from '../model/observed.js';
 import type { Plan } from '../model/plan.js';
 import type { Engine } from '../engine/engine.js';
-import { observeProject } from '../engine/observe.js';
+import { observeImages, observeProject } from '../engine/observe.js';
 import { serviceImage } from '../engine/convert.js';
 import { executePlan } from '../reconciler/execute.js';
 import { planUp, type UpPlanOptions } from '../planner/plan-up.js';
@@ -144,7 +144,7 @@ export function createTcompose(deps: TcomposeDeps) {
         const imagePlan = planImages(project, observed, options);
         if (imagePlan.nodes.length) {
           await run(imagePlan, project, signal);
-          observed = { ...observed, images: (await observeProject(engine, project.name, imagesOf(project), signal)).images };
+          observed = { ...observed, images: await observeImages(engine, imagesOf(project), signal) };
         }
         const plan = planUp(project, observed, options);
         await assertPortsFree(engine, project, observed, plan);

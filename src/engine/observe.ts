@@ -42,15 +42,12 @@ export function toObservedContainer(c: ContainerSummary): ObservedContainer {
  */
 export async function observeProject(engine: Engine, projectName: string, imageRefs: string[] = [], signal?: AbortSignal): Promise<ObservedState> {
   const label = [`${Labels.project}=${projectName}`];
-  const uniqueRefs = [...new Set(imageRefs)];
-  const [containers, networks, volumes, imageIds] = await Promise.all([
+  const [containers, networks, volumes, images] = await Promise.all([
     engine.listContainers({ labels: label, all: true }, signal),
     engine.listNetworks({ labels: label }, signal),
     engine.listVolumes({ labels: label }, signal),
-    Promise.all(uniqueRefs.map((ref) => engine.imageId(ref, signal))),
+    observeImages(engine, imageRefs, signal),
   ]);
-  const images: Record<string, string> = {};
-  uniqueRefs.forEach((ref, i) => { if (imageIds[i]) images[ref] = imageIds[i]!; });
   return {
     projectName,
     containers: containers.map(toObservedContainer).sort((a, b) => a.serviceName.localeCompare(b.serviceName) || a.number - b.number),
@@ -58,4 +55,13 @@ export async function observeProject(engine: Engine, projectName: string, imageR
     volumes: volumes.map((v) => ({ name: v.name, key: v.labels[Labels.volume], labels: v.labels })),
     images,
   };
+}
+
+/** Image reference → local image ID, for the references the engine has (one inspect per distinct reference). */
+export async function observeImages(engine: Engine, imageRefs: string[], signal?: AbortSignal): Promise<Record<string, string>> {
+  const uniqueRefs = [...new Set(imageRefs)];
+  const ids = await Promise.all(uniqueRefs.map((ref) => engine.imageId(ref, signal)));
+  const images: Record<string, string> = {};
+  uniqueRefs.forEach((ref, i) => { if (ids[i]) images[ref] = ids[i]!; });
+  return images;
 }
