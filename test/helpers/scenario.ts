@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { onTestFinished } from 'vitest';
 import { runCli, repoRoot, type CliResult } from './cli.js';
-import { sweepProject, projectContainers } from './engine.js';
+import { sweepProject, projectContainers, engine } from './engine.js';
 
 export interface Scenario {
   dir: string;
@@ -28,10 +28,25 @@ export async function scenario(prefix: string, files: Record<string, string> = {
   const dir = await mkdtemp(join(tmpdir(), `${prefix}-`));
   if (options.fixture) await cp(join(repoRoot, 'fixtures', options.fixture), dir, { recursive: true });
   const projectName = uniqueName(prefix);
+  // Anonymous volumes carry no project label, and a `down` without -v or an `up -V` leaves them dangling:
+  // note them after every command so cleanup can remove them.
+  const anonymousVolumes = new Set<string>();
+  const noteAnonymousVolumes = async () => {
+    try {
+      for (const c of await projectContainers(projectName)) {
+        const inspect = await engine.inspectContainer(c.id);
+        for (const m of inspect.Mounts) if (m.Type === 'volume' && m.Name && /^[0-9a-f]{64}$/.test(m.Name)) anonymousVolumes.add(m.Name);
+      }
+    } catch { /* containers come and go; what is missed here is not the test's concern */ }
+  };
   const s: Scenario = {
     dir,
     projectName,
-    cli: (args, env) => runCli(['-p', projectName, ...args], { cwd: dir, env }),
+    async cli(args, env) {
+      const result = await runCli(['-p', projectName, ...args], { cwd: dir, env });
+      await noteAnonymousVolumes();
+      return result;
+    },
     async ok(args, env) {
       const r = await s.cli(args, env);
       if (r.code !== 0) throw new Error(`tcompose ${args.join(' ')} exited ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
@@ -47,6 +62,7 @@ export async function scenario(prefix: string, files: Record<string, string> = {
   onTestFinished(async () => {
     await runCli(['-p', projectName, 'down', '-v', '--remove-orphans', '-t', '0'], { cwd: dir }).catch(() => undefined);
     await sweepProject(projectName);
+    await Promise.all([...anonymousVolumes].map((v) => engine.removeVolume(v).catch(() => undefined)));
     await rm(dir, { recursive: true, force: true });
   });
   return s;
