@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/**/*.int.test.ts'],
+          include: ['test/integration/**/*.int.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -29,7 +29,7 @@ function leftovers() {
 export async function soak(n) {
   const dir = await projectDir(project, { 'compose.yaml': sleepersYaml(10) });
   const dockerdPid = pidOf('/var/lib/tcompose-engine/dockerd.pid') ?? pidOf('/var/run/docker.pid');
-  const dnsPidFile = ['/run/tcompose/dns.pid', '/run/tcompose/dns/dns.pid'].find((f) => existsSync(f));
+  const dnsPidFile = ['/run/tcompose/dns/daemon.pid'].find((f) => existsSync(f));
   const sample = () => ({ dockerdFds: dockerdPid ? fdCount(dockerdPid) : undefined, dnsRssKb: dnsPidFile ? rssKb(pidOf(dnsPidFile)) : undefined });
   // One warm-up cycle, so lazily opened engine resources are not counted as growth.
   await tcompose(['-p', project, '--progress', 'quiet', 'up', '-d'], { cwd: dir });

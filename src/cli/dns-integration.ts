@@ -13,6 +13,5 @@ export async function dnsIntegration(engine: Engine, env: Record<string, string 
   return {
     ensureRunning: async () => (await dns()).ensureRunning(),
     serversFor: async (networkName) => (await dns()).serversFor(networkName),
-    stopIfIdle: async () => (await dns()).stopIfIdle(),
   };
 }

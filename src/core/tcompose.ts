@@ -43,7 +43,6 @@ export interface TcomposeDeps {
 export interface DnsIntegration {
   ensureRunning(): Promise<void>;
   serversFor(networkName: string): Promise<string[] | undefined>;
-  stopIfIdle(): Promise<void>;
 }
 
 export interface UpOptions extends UpPlanOptions {
@@ -105,10 +104,16 @@ export function createTcompose(deps: TcomposeDeps) {
     throw err;
   }
 
-  async function run(plan: Plan, project: Project, signal?: AbortSignal): Promise<void> {
-    // The daemon is ensured at the first container creation, once the plan has created that container's networks:
-    // a concurrent `down` elsewhere counts those networks and will not stop the daemon under us.
-    let daemonReady: Promise<void> | undefined;
+  /** Start the DNS daemon now, off the critical path, when the plan creates containers that will need it. */
+  function startDnsFor(plan: Plan): Promise<void> | undefined {
+    if (!deps.dns || !plan.nodes.some((n) => n.action.kind === 'CreateContainer')) return undefined;
+    const started = deps.dns.ensureRunning();
+    started.catch(() => undefined); // awaited (and reported) by the first container creation
+    return started;
+  }
+
+  async function run(plan: Plan, project: Project, signal?: AbortSignal, dnsStarted?: Promise<void>): Promise<void> {
+    let daemonReady = dnsStarted;
     const dnsServersFor = deps.dns ? async (name: string) => {
       daemonReady ??= deps.dns!.ensureRunning();
       await daemonReady;
@@ -147,8 +152,9 @@ export function createTcompose(deps: TcomposeDeps) {
           observed = { ...observed, images: await observeImages(engine, imagesOf(project), signal) };
         }
         const plan = planUp(project, observed, options);
+        const dnsStarted = startDnsFor(plan);
         await assertPortsFree(engine, project, observed, plan);
-        await run(plan, project, signal);
+        await run(plan, project, signal, dnsStarted);
         return concatPlans(imagePlan, plan);
       }, signal);
     },
@@ -246,7 +252,6 @@ export function createTcompose(deps: TcomposeDeps) {
         if (options.dryRun) return plan;
         if (plan.nodes.length === 0) events.warn(`No resource found to remove for project "${projectName}".`);
         await run(plan, model ?? emptyProject(projectName), signal);
-        await deps.dns?.stopIfIdle();
         return plan;
       }, signal);
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import dnsPacket, { type DecodedPacket, type Packet, type RecordType } from 'dns-packet';
-import { addressOfReverseName, answerQuery, encodeResponse, PING_NAME, Rcode, udpLimitFor, type AnswerContext } from './answer.js';
+import { addressOfReverseName, answerQuery, encodeResponse, LISTENER_SUFFIX, PING_NAME, Rcode, udpLimitFor, type AnswerContext } from './answer.js';
 import { RecordTable, type Asker } from './records.js';
 import { replica, scaledService } from './test-builders.js';
 
@@ -93,6 +93,16 @@ describe('answer', () => {
     const r = reply(query(PING_NAME, 'TXT'), context(table, { kind: 'loopback' }));
     expect(String(r.answers![0]!.data)).toContain('tcompose-dns pid=1');
     expect(answerQuery(query(PING_NAME, 'TXT'), context(table, fromWeb))).toEqual({ kind: 'forward' });
+  });
+
+  it('tells the host whether it listens on a gateway yet, and tells containers nothing', () => {
+    const states: Record<string, string> = { '172.18.0.1': 'listening', '172.19.0.1': 'failed EADDRINUSE' };
+    const ctx = (asker: Asker) => ({ ...context(table, asker), listenerState: (a: string) => states[a] ?? 'pending' });
+    const txt = (name: string) => String(reply(query(name, 'TXT'), ctx({ kind: 'loopback' })).answers![0]!.data);
+    expect(txt(`172.18.0.1${LISTENER_SUFFIX}`)).toBe('listening');
+    expect(txt(`172.19.0.1${LISTENER_SUFFIX}`)).toBe('failed EADDRINUSE');
+    expect(txt(`172.20.0.1${LISTENER_SUFFIX}`)).toBe('pending');
+    expect(answerQuery(query(`172.18.0.1${LISTENER_SUFFIX}`, 'TXT'), ctx(fromWeb))).toEqual({ kind: 'forward' });
   });
 
   it('truncates a UDP answer over 512 bytes without EDNS (TC set), and sends everything over TCP or with EDNS', () => {

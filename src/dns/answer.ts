@@ -18,6 +18,10 @@ export type RcodeName = keyof typeof Rcode;
 
 /** Asked over loopback, answered with a TXT naming the daemon: how `ensureDnsDaemon` knows it is ours and alive. */
 export const PING_NAME = '_tcompose-ping';
+/** Bumped when what the CLI asks the daemon changes: a resident daemon of another protocol is replaced. */
+export const DNS_PROTOCOL = 2;
+/** Asked over loopback as `<gateway-ip>._tcompose-listener`: whether the daemon listens there yet (TXT). */
+export const LISTENER_SUFFIX = '._tcompose-listener';
 
 export interface AnswerContext {
   table: RecordTable;
@@ -26,6 +30,8 @@ export interface AnswerContext {
   rotation: (key: string) => number;
   /** TXT text for the ping name. */
   identity?: string;
+  /** TXT text for a listener question: `listening`, `pending` or `failed <reason>`. */
+  listenerState?: (address: string) => string;
 }
 
 export type Outcome = { kind: 'reply'; response: Packet } | { kind: 'forward' };
@@ -39,6 +45,10 @@ export function answerQuery(query: DecodedPacket, ctx: AnswerContext): Outcome {
   const name = normalizeName(question.name);
   if (name === PING_NAME && ctx.asker.kind === 'loopback') {
     return reply(query, 'NOERROR', [{ type: 'TXT', name: question.name, ttl: 0, data: ctx.identity ?? 'tcompose-dns' }]);
+  }
+  if (name.endsWith(LISTENER_SUFFIX) && ctx.asker.kind === 'loopback' && ctx.listenerState) {
+    const state = ctx.listenerState(name.slice(0, -LISTENER_SUFFIX.length)).slice(0, 255);
+    return reply(query, 'NOERROR', [{ type: 'TXT', name: question.name, ttl: 0, data: state }]);
   }
   if (question.type === 'PTR') return answerReverse(query, question, ctx);
   const lookup = ctx.table.lookup(name, ctx.asker);

@@ -2,7 +2,8 @@
  * Entry of the detached DNS daemon process (`node dist/dns/daemon-main.js`), started by `ensureDnsDaemon`.
  * Configuration comes from the environment it was started with:
  * TCOMPOSE_STATE_DIR, TCOMPOSE_DNS_PORT, TCOMPOSE_DNS_UPSTREAMS (`host[:port],…`, default: /etc/resolv.conf),
- * TCOMPOSE_DNS_INSTANCE, and DOCKER_HOST & co. for the engine. Logs go to stdout/stderr (the spawner points them
+ * TCOMPOSE_DNS_INSTANCE, TCOMPOSE_DNS_IDLE_EXIT_SEC (how long it stays with no network to serve, default 600), and
+ * DOCKER_HOST & co. for the engine. Logs go to stdout/stderr (the spawner points them
  * at `daemon.log`).
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,11 @@ import { parseResolvConf, parseUpstreamList, type UpstreamServer } from './upstr
 function upstreamsFrom(env: NodeJS.ProcessEnv): UpstreamServer[] {
   if (env.TCOMPOSE_DNS_UPSTREAMS !== undefined) return parseUpstreamList(env.TCOMPOSE_DNS_UPSTREAMS);
   try { return parseResolvConf(readFileSync('/etc/resolv.conf', 'utf8')); } catch { return []; }
+}
+
+function idleSeconds(env: NodeJS.ProcessEnv): number {
+  const n = Number(env.TCOMPOSE_DNS_IDLE_EXIT_SEC);
+  return Number.isFinite(n) && n > 0 ? n : 600;
 }
 
 const log = (level: string, message: string) => process.stdout.write(`${new Date().toISOString()} ${level} ${message}\n`);
@@ -35,6 +41,8 @@ async function main(): Promise<void> {
     warn: (m) => log('warn', m),
     info: (m) => log('info', m),
     onStatus: writeStatus,
+    idleMs: idleSeconds(env) * 1000,
+    onIdle: () => void shutdown('idle'),
   });
   writeStatus(daemon.status());
   writeFileSync(paths.pidFile, `${process.pid}\n`);

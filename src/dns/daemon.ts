@@ -4,6 +4,7 @@
  * 0.0.0.0: it must not become an open resolver. `daemon-main.ts` runs it as a detached process.
  */
 import type { Engine } from '../engine/engine.js';
+import { DNS_PROTOCOL } from './answer.js';
 import { createQueryHandler } from './handle-query.js';
 import { DEFAULT_DNS_INSTANCE } from './labels.js';
 import { listenDns, type DnsListener } from './server.js';
@@ -26,6 +27,9 @@ export interface DnsDaemonOptions {
   info?: (message: string) => void;
   /** Called (debounced) whenever what the daemon serves changed. */
   onStatus?: (status: DnsStatusSnapshot) => void;
+  /** Called once no network has been served for `idleMs` (the detached daemon exits then). */
+  onIdle?: () => void;
+  idleMs?: number;
 }
 
 export interface RunningDnsDaemon {
@@ -48,11 +52,13 @@ export async function startDnsDaemon(options: DnsDaemonOptions): Promise<Running
   let reconciling: Promise<void> = Promise.resolve();
   let retryTimer: NodeJS.Timeout | undefined;
   let statusTimer: NodeJS.Timeout | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
 
   const state = new DnsState({ engine: options.engine, instance, warn: options.warn, onChange: () => { scheduleReconcile(); scheduleStatus(); } });
   const upstream = createUpstream({ servers: options.upstreams, timeoutMs: options.upstreamTimeoutMs });
   const handler = createQueryHandler({
-    table: () => state.table, upstream, warn: options.warn, refreshFor: (a) => state.refreshFor(a), identity: `tcompose-dns pid=${process.pid}`,
+    table: () => state.table, upstream, warn: options.warn, refreshFor: (a) => state.refreshFor(a), identity: `tcompose-dns pid=${process.pid} proto=${DNS_PROTOCOL}`,
+    listenerState: (address) => gateways.has(address) ? 'listening' : failed.has(address) ? `failed ${failed.get(address)!.error}` : 'pending',
   });
   const host = await listenDns({ address: hostAddress, port: options.hostPort, handler, warn: options.warn });
   info(`listening on ${hostAddress}:${host.port} for host queries`);
@@ -99,6 +105,15 @@ export async function startDnsDaemon(options: DnsDaemonOptions): Promise<Running
     }
     if (failures && !retryTimer && !closed) retryTimer = setTimeout(() => { retryTimer = undefined; scheduleReconcile(); }, 1000);
     scheduleStatus();
+    armIdleTimer(wanted.size === 0);
+  }
+
+  /** Idle means no network to serve: the daemon stays for a while (the next `up` finds it ready), then leaves. */
+  function armIdleTimer(idle: boolean): void {
+    if (!idle || closed) { clearTimeout(idleTimer); idleTimer = undefined; return; }
+    if (idleTimer || !options.onIdle) return;
+    idleTimer = setTimeout(() => { idleTimer = undefined; if (!closed && state.networks.length === 0) options.onIdle?.(); }, options.idleMs ?? 600_000);
+    idleTimer.unref();
   }
 
   await state.start();
@@ -114,6 +129,7 @@ export async function startDnsDaemon(options: DnsDaemonOptions): Promise<Running
       closed = true;
       clearTimeout(retryTimer);
       clearTimeout(statusTimer);
+      clearTimeout(idleTimer);
       state.stop();
       await reconciling.catch(() => undefined);
       await Promise.all([host.close(), ...[...gateways.values()].map((l) => l.close())]);

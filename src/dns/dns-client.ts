@@ -18,6 +18,7 @@ export function queryDns(server: { host: string; port: number }, name: string, t
         resolve(decoded);
       } catch { /* not ours */ }
     });
-    socket.send(query, server.port, server.host);
+    // Connected, so a closed port fails at once (ECONNREFUSED from the ICMP reply) instead of at the timeout.
+    socket.connect(server.port, server.host, () => socket.send(query));
   });
 }

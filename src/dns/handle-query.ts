@@ -14,6 +14,7 @@ export interface QueryHandlerDeps {
   /** Called for a source address the table does not know; resolves once the table has been refreshed (or not). */
   refreshFor?: (address: string) => Promise<void>;
   identity?: string;
+  listenerState?: (address: string) => string;
 }
 
 export type Transport = 'udp' | 'tcp';
@@ -61,7 +62,7 @@ export function createQueryHandler(deps: QueryHandlerDeps): QueryHandler {
     const limit = transport === 'udp' ? udpLimitFor(query) : 65535;
     const asker = await askerFor(source);
     if (!asker) return encodeResponse(responseTo(query, 'REFUSED'), transport, limit);
-    const outcome = answerQuery(query, { table: deps.table(), asker, rotation, identity: deps.identity });
+    const outcome = answerQuery(query, { table: deps.table(), asker, rotation, identity: deps.identity, listenerState: deps.listenerState });
     if (outcome.kind === 'reply') return encodeResponse(outcome.response, transport, limit);
     const forwarded = await deps.upstream.forward(message, transport);
     return forwarded ?? encodeResponse(responseTo(query, 'SERVFAIL'), transport, limit);

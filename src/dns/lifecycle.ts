@@ -8,9 +8,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Engine, NetworkSummary } from '../engine/engine.js';
 import { Labels } from '../model/labels.js';
-import { PING_NAME } from './answer.js';
+import { DNS_PROTOCOL, LISTENER_SUFFIX, PING_NAME } from './answer.js';
 import { queryDns } from './dns-client.js';
-import { DnsLabels, DEFAULT_DNS_INSTANCE } from './labels.js';
 import { dnsHostPort, dnsPaths } from './paths.js';
 import type { DnsStatusSnapshot } from './status.js';
 
@@ -25,12 +24,21 @@ export function dnsServerAddressFor(network: NetworkSummary): string {
 
 /** The pid of the daemon answering on the loopback port, or undefined when nothing (of ours) answers. */
 export async function pingDnsDaemon(env: Env = process.env, timeoutMs = 300): Promise<number | undefined> {
+  return (await identifyDaemon(env, timeoutMs))?.pid;
+}
+
+/** Who answers the ping: pid, and whether it speaks this CLI's protocol (an older resident daemon may not). */
+async function identifyDaemon(env: Env, timeoutMs = 300): Promise<{ pid: number; current: boolean } | undefined> {
+  const text = await askTxt(env, PING_NAME, timeoutMs);
+  const m = text && /^tcompose-dns pid=(\d+)(?: proto=(\d+))?$/.exec(text);
+  return m ? { pid: Number(m[1]), current: Number(m[2]) === DNS_PROTOCOL } : undefined;
+}
+
+async function askTxt(env: Env, name: string, timeoutMs: number): Promise<string | undefined> {
   try {
-    const reply = await queryDns({ host: '127.0.0.1', port: dnsHostPort(env) }, PING_NAME, 'TXT', timeoutMs);
+    const reply = await queryDns({ host: '127.0.0.1', port: dnsHostPort(env) }, name, 'TXT', timeoutMs);
     const txt = reply.answers?.find((a) => a.type === 'TXT');
-    const text = txt ? [txt.data].flat().map(String).join('') : '';
-    const m = /^tcompose-dns pid=(\d+)$/.exec(text);
-    return m ? Number(m[1]) : undefined;
+    return txt ? [txt.data].flat().map(String).join('') : undefined;
   } catch {
     return undefined;
   }
@@ -60,8 +68,9 @@ export async function ensureDnsDaemon(env: Env = process.env, timeoutMs = 15_000
 
 async function startOrFindDaemon(env: Env, timeoutMs: number): Promise<{ pid: number; hostPort: number }> {
   const hostPort = dnsHostPort(env);
-  const running = await pingDnsDaemon(env);
-  if (running) return { pid: running, hostPort };
+  const running = await identifyDaemon(env);
+  if (running?.current) return { pid: running.pid, hostPort };
+  if (running) await stopDnsDaemon(env); // a resident daemon from an older tcompose: replace it
   const paths = dnsPaths(env);
   mkdirSync(paths.dir, { recursive: true });
   const log = openSync(paths.logFile, 'a');
@@ -78,7 +87,7 @@ async function startOrFindDaemon(env: Env, timeoutMs: number): Promise<{ pid: nu
       if (winner) return { pid: winner, hostPort };
       break;
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`the tcompose DNS daemon did not start; see ${paths.logFile}:\n${tail(paths.logFile)}`);
 }
@@ -98,21 +107,6 @@ function readPid(env: Env): number | undefined {
 
 function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
-}
-
-/**
- * Stop the daemon when no tcompose container or network of its instance is left (networks count too: a concurrent
- * `up` creates its networks before it asks for the daemon). Returns whether it was stopped.
- */
-export async function stopDnsDaemonIfIdle(engine: Engine, env: Env = process.env): Promise<boolean> {
-  const instance = env.TCOMPOSE_DNS_INSTANCE || DEFAULT_DNS_INSTANCE;
-  const ours = (labels: Record<string, string>) => (labels[DnsLabels.instance] || DEFAULT_DNS_INSTANCE) === instance;
-  const [containers, networks] = await Promise.all([
-    engine.listContainers({ labels: [Labels.project], all: true }),
-    engine.listNetworks({ labels: [Labels.project] }),
-  ]);
-  if (containers.some((c) => ours(c.labels)) || networks.some((n) => ours(n.labels))) return false;
-  return stopDnsDaemon(env);
 }
 
 /** Stop the daemon (SIGTERM to the pid in the pid file, checked against the ping) and wait until it is gone. */
@@ -140,23 +134,33 @@ export async function dnsStatus(env: Env = process.env): Promise<{ running: bool
 }
 
 /**
- * What `createTcompose({ dns })` needs (core's DnsIntegration): start the daemon before creating containers, the DNS
- * server for a container's first network (waiting until the daemon listens there), stop when idle after `down`.
+ * What `createTcompose({ dns })` needs (core's DnsIntegration): start the daemon before creating containers, and
+ * the DNS server for a container's first network, once per network (waiting until the daemon listens there).
+ * Nothing stops the daemon after `down`: it leaves by itself once idle, so the next `up` finds it ready.
  */
 export function createDnsIntegration(engine: Engine, env: Env = process.env) {
+  const servers = new Map<string, Promise<string[] | undefined>>();
+  async function lookUp(networkName: string): Promise<string[] | undefined> {
+    const network = (await engine.listNetworks({ names: [networkName] })).find((n) => n.name === networkName);
+    if (!network || !network.labels[Labels.project]) return undefined; // not a tcompose network: nobody listens there
+    const gateway = network.gateways.find((g) => !g.includes(':'));
+    if (!gateway) return undefined;
+    const failure = await awaitListener(env, gateway);
+    // Better to fail `up` with the reason than to hand containers a DNS server that never answers.
+    if (failure) throw new Error(`tcompose DNS cannot listen on ${gateway}:53 for network ${networkName}: ${failure}`);
+    return [gateway];
+  }
   return {
     async ensureRunning(): Promise<void> { await ensureDnsDaemon(env); },
-    async serversFor(networkName: string): Promise<string[] | undefined> {
-      const network = (await engine.listNetworks({ names: [networkName] })).find((n) => n.name === networkName);
-      if (!network || !network.labels[Labels.project]) return undefined; // not a tcompose network: nobody listens there
-      const gateway = network.gateways.find((g) => !g.includes(':'));
-      if (!gateway) return undefined;
-      const failure = await awaitListener(env, gateway);
-      // Better to fail `up` with the reason than to hand containers a DNS server that never answers.
-      if (failure) throw new Error(`tcompose DNS cannot listen on ${gateway}:53 for network ${networkName}: ${failure}`);
-      return [gateway];
+    serversFor(networkName: string): Promise<string[] | undefined> {
+      let found = servers.get(networkName);
+      if (!found) {
+        found = lookUp(networkName);
+        servers.set(networkName, found);
+        found.catch(() => servers.delete(networkName));
+      }
+      return found;
     },
-    async stopIfIdle(): Promise<void> { await stopDnsDaemonIfIdle(engine, env); },
   };
 }
 
@@ -167,11 +171,10 @@ export function createDnsIntegration(engine: Engine, env: Env = process.env) {
 async function awaitListener(env: Env, gateway: string, timeoutMs = 3000): Promise<string | undefined> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const status = await dnsStatus(env);
-    if (!status.running || status.snapshot?.gatewayListeners.includes(gateway)) return undefined;
-    const failure = status.snapshot?.failedListeners?.find((f) => f.address === gateway);
-    if (failure) return failure.error;
-    await new Promise((r) => setTimeout(r, 50));
+    const state = await askTxt(env, `${gateway}${LISTENER_SUFFIX}`, 300);
+    if (state === undefined || state === 'listening') return undefined; // no daemon answers: nothing to wait for
+    if (state.startsWith('failed ')) return state.slice('failed '.length);
+    await new Promise((r) => setTimeout(r, 5));
   }
   return undefined;
 }

@@ -21,15 +21,10 @@ export function toEngineError(err: unknown, action: string, endpoint: string): E
     return new EngineError(kind, `${action}: cannot reach the Docker engine at ${endpoint} (${e.code}). ` +
       'Is dockerd running? Start one with `bash scripts/engine.sh` (or `sudo systemctl start docker`), or point DOCKER_HOST at a running engine.', { cause: err });
   }
-  const daemonMessage = e?.json?.message ?? stripModemPrefix(e?.message ?? String(err));
+  const daemonMessage = e?.json?.message ?? e?.message ?? String(err);
   // The engine says these while it shuts down or loses containerd: the engine, not the request, is the problem.
   if (ENGINE_GOING_AWAY.test(daemonMessage)) {
     return new EngineError('unavailable', `${action}: ${daemonMessage}. The Docker engine at ${endpoint} is stopping or lost its containerd connection; once it is back, run the same command again: it converges from whatever was created.`, { cause: err, statusCode: status });
   }
   return new EngineError(kind, `${action}: ${daemonMessage}`, { cause: err, statusCode: status });
-}
-
-/** docker-modem prefixes messages with `(HTTP code 404) no such container - `; keep only the daemon's words. */
-function stripModemPrefix(message: string): string {
-  return message.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim();
 }

@@ -1,7 +1,7 @@
 /**
  * The Engine: everything tcompose asks of a Docker engine, in tcompose's own types.
- * `docker-engine.ts` is the only implementation and the only file that imports dockerode.
- * Request bodies follow the Docker Engine API's JSON (the protocol), never a client library's types.
+ * `docker-engine.ts` is the only implementation (over `http-client.ts`).
+ * Request bodies follow the Docker Engine API's JSON (the protocol).
  */
 import type { Readable } from 'node:stream';
 

@@ -27,8 +27,11 @@ export const command: CommandModule = {
   ],
   async run(ctx, flags, services) {
     const { projectName, tcompose, containers } = await selectContainers(ctx, services, { index: flags.index as number | undefined });
-    const inspects = await Promise.all(containers.map((c) => tcompose.engine.inspectContainer(c.id, ctx.signal)));
-    const sources = containers.map((c, i) => ({ containerId: c.id, name: displayName(c.name, projectName), tty: Boolean(inspects[i]!.Config.Tty) }));
+    // Whether a container has a TTY (its stream is then not multiplexed) is read while its logs already come.
+    const sources = containers.map((c) => ({
+      containerId: c.id, name: displayName(c.name, projectName),
+      tty: tcompose.engine.inspectContainer(c.id, ctx.signal).then((i) => Boolean(i.Config.Tty)),
+    }));
     const prefix = flags['no-log-prefix'] ? undefined : prefixer(sources.map((s) => s.name), ctx.color && !flags['no-color']);
     await printLogs(tcompose.engine, sources, {
       follow: Boolean(flags.follow), tail: parseTail(flags.tail as string | undefined), timestamps: Boolean(flags.timestamps),

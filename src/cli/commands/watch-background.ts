@@ -2,7 +2,6 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stateDir } from '../../core/state-dir.js';
 import type { CliContext } from '../context.js';
 
@@ -25,7 +24,7 @@ export async function startBackgroundWatcher(ctx: CliContext, projectName: strin
   const files = backgroundWatcherFiles(ctx.env, projectName);
   mkdirSync(files.dir, { recursive: true });
   await stopBackgroundWatcher(files);
-  const cli = fileURLToPath(new URL('../../../bin/tcompose.js', import.meta.url));
+  const cli = process.argv[1]!; // the CLI running now (bin/tcompose.js): same build, same flags
   const log = openSync(files.log, 'a');
   const child = spawn(process.execPath, [cli, ...globalArgs(ctx, projectName), 'watch', '--no-up', '--pid-file', files.pid], {
     cwd: ctx.cwd, detached: true, stdio: ['ignore', log, log], env: process.env,

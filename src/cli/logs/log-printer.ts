@@ -1,5 +1,6 @@
 /** Streams the logs of several containers to one output, each line prefixed with its container's short name. */
 import { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type { Engine, LogOptions } from '../../engine/engine.js';
 import { LineSplitter } from './log-prefix.js';
 
@@ -7,7 +8,7 @@ export interface LogSource {
   containerId: string;
   /** `web-1` */
   name: string;
-  tty: boolean;
+  tty: boolean | Promise<boolean>;
 }
 
 export interface LogPrinterOptions extends LogOptions {
@@ -16,38 +17,78 @@ export interface LogPrinterOptions extends LogOptions {
   signal?: AbortSignal;
 }
 
-function lineSink(emit: (line: string) => void): { stream: Writable; splitter: LineSplitter } {
+/**
+ * Lines of one container's stream, prefixed. Each incoming chunk becomes one write of whole lines: lines of
+ * different containers never interleave, and 10,000 lines are not 10,000 writes.
+ */
+function lineSink(prefix: string, write: (text: string) => void): { stream: Writable; flush: () => void } {
   const splitter = new LineSplitter();
+  const decoder = new StringDecoder('utf8');
+  let batch = '';
+  const collect = (line: string) => { batch += `${prefix}${line}\n`; };
+  const writeBatch = () => { if (batch) { write(batch); batch = ''; } };
   const stream = new Writable({
-    write(chunk: Buffer, _enc, done) { splitter.push(chunk.toString('utf8'), emit); done(); },
-    final(done) { splitter.flush(emit); done(); },
+    write(chunk: Buffer, _enc, done) { splitter.push(decoder.write(chunk), collect); writeBatch(); done(); },
   });
-  return { stream, splitter };
+  return { stream, flush: () => { splitter.push(decoder.end(), collect); splitter.flush(collect); writeBatch(); } };
+}
+
+/**
+ * The engine sends a log line per HTTP chunk: whole lines gathered over one turn of the event loop go out as one
+ * write (a write per line costs more than everything else `logs` does).
+ */
+function coalescing(write: (text: string) => void): { write: (text: string) => void; flush: () => void } {
+  let pending = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (!pending) return;
+    const text = pending;
+    pending = '';
+    write(text);
+  };
+  return {
+    write(text) {
+      pending += text;
+      if (pending.length >= 1 << 16) flush();
+      else if (!scheduled) { scheduled = true; setImmediate(flush); }
+    },
+    flush,
+  };
 }
 
 /** Resolves when every stream has ended (or when the signal aborts). */
 export async function printLogs(engine: Engine, sources: readonly LogSource[], options: LogPrinterOptions): Promise<void> {
+  const output = coalescing(options.write);
+  try {
+    await printEach(engine, sources, { ...options, write: output.write });
+  } finally {
+    output.flush();
+  }
+}
+
+async function printEach(engine: Engine, sources: readonly LogSource[], options: LogPrinterOptions): Promise<void> {
   await Promise.all(sources.map(async (source) => {
     const prefix = options.prefix ? options.prefix(source.name) : '';
-    // Complete lines are written at once (one write per line) so lines from different containers never interleave.
-    const emit = (line: string) => options.write(`${prefix}${line}\n`);
     let stream: Awaited<ReturnType<Engine['containerLogs']>>;
+    let tty: boolean;
     try {
-      stream = await engine.containerLogs(source.containerId, options, options.signal);
+      [stream, tty] = await Promise.all([engine.containerLogs(source.containerId, options, options.signal), source.tty]);
     } catch (err) {
       // Stopped before this stream opened (the project is aborting): nothing more to print.
       if (options.signal?.aborted) return;
       throw err;
     }
-    const out = lineSink(emit);
-    const err = lineSink(emit);
+    const out = lineSink(prefix, options.write);
+    const err = lineSink(prefix, options.write);
     await new Promise<void>((resolve) => {
-      const finish = () => { out.splitter.flush(emit); err.splitter.flush(emit); resolve(); };
+      let finished = false;
+      const finish = () => { if (finished) return; finished = true; out.flush(); err.flush(); resolve(); };
       stream.on('end', finish);
       stream.on('close', finish);
       stream.on('error', finish);
       options.signal?.addEventListener('abort', () => { (stream as { destroy?: () => void }).destroy?.(); finish(); }, { once: true });
-      if (source.tty) stream.pipe(out.stream, { end: false });
+      if (tty) stream.pipe(out.stream, { end: false });
       else engine.demux(stream, out.stream, err.stream);
     });
   }));
