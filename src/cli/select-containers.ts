@@ -11,11 +11,16 @@ export interface Selection {
 }
 
 export async function selectContainers(ctx: CliContext, services: string[], options: { index?: number; includeOneoff?: boolean; running?: boolean } = {}): Promise<Selection> {
+  // With the name given (-p), the engine is asked while the compose file loads.
+  const givenName = (ctx.global['project-name'] as string | undefined) ?? ctx.env.COMPOSE_PROJECT_NAME;
+  const tcomposeReady = ctx.tcompose();
+  const early = givenName ? tcomposeReady.then((t) => t.observe(givenName, ctx.signal)) : undefined;
+  early?.catch(() => undefined); // awaited below, or not needed
   const target = await ctx.projectOrName(services);
   const projectName = typeof target === 'string' ? target : target.name;
   if (typeof target !== 'string') for (const s of services) if (!target.services[s]) throw new UsageError(`no such service: ${s}`);
-  const tcompose = await ctx.tcompose();
-  const observed = await tcompose.observe(projectName, ctx.signal);
+  const tcompose = await tcomposeReady;
+  const observed = early && projectName === givenName ? await early : await tcompose.observe(projectName, ctx.signal);
   const containers = observed.containers.filter((c) =>
     (options.includeOneoff || !c.oneoff)
     && (services.length === 0 || services.includes(c.serviceName))

@@ -25,7 +25,7 @@ import { planRemove, planRestart } from '../planner/plan-lifecycle.js';
 import { createOneOff, type RunOptions } from './one-off.js';
 import { Labels } from '../model/labels.js';
 import { EngineError } from '../errors/index.js';
-import { stateDir } from './state-dir.js';
+import { stateDir } from '../host/state-dir.js';
 import { join } from 'node:path';
 
 export interface TcomposeDeps {

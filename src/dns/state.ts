@@ -174,6 +174,10 @@ export class DnsState {
       if (event.action === 'connect' || event.action === 'disconnect') {
         const id = event.attributes.container;
         if (!id) return;
+        // A container that does not run is not answered; its next start event inspects it anyway. This spares
+        // the engine an inspect per container on every `up` (connect before start) and `down` (disconnect after die).
+        const known = this.containers.get(id);
+        if (!known || known.state === 'exited' || known.state === 'created' || known.state === 'dead') return;
         const c = await this.inspect(id);
         if (!c && !this.containers.has(id)) return;
         this.setContainer(id, c);

@@ -10,7 +10,7 @@ import type { ExecContext } from './execute.js';
 import type { ContainerCreateBody, EndpointConfig } from '../engine/engine.js';
 import { materializeFileMounts } from './secrets.js';
 import { runHooks } from './hooks.js';
-import { stateDir } from '../core/state-dir.js';
+import { stateDir } from '../host/state-dir.js';
 import { join } from 'node:path';
 import { dnsLabelsFor } from '../dns/labels.js';
 

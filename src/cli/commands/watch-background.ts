@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { stateDir } from '../../core/state-dir.js';
+import { stateDir } from '../../host/state-dir.js';
 import type { CliContext } from '../context.js';
 
 export function backgroundWatcherFiles(env: Record<string, string | undefined>, projectName: string) {
