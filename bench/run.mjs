@@ -10,8 +10,8 @@ import { median, spread, run, tcompose, sleepersYaml, projectDir, fmtMs, root, w
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '10,50,100').split(',').map(Number);
-/** More rounds at 10 services (short, and noisiest relative to their length), fewer at 100 (long). */
-const repsFor = (n) => (n >= 100 ? Math.min(REPS, 2) : n <= 10 ? REPS + 2 : REPS);
+/** More rounds at 10 services: short, and the noisiest relative to their length. */
+const repsFor = (n) => (n <= 10 ? REPS + 2 : REPS);
 const LONG = { timeoutMs: 900_000 };
 const rows = [];
 
@@ -46,7 +46,7 @@ function record(scenario, tool, samples, extra = {}) {
 /** Written after every scenario, so a failure late in the run keeps what was measured. */
 async function save(note = '') {
   const engineVersion = execFileSync('docker', ['version', '--format', '{{.Server.Version}}']).toString().trim();
-  const header = `# tcompose benchmark results\n\nDate: ${new Date().toISOString()}\nMachine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, engine ${engineVersion}, Node ${process.version}\nRepetitions: ${REPS} (${REPS + 2} at 10 services, 2 at 100), interleaved; ${note}\n\n`;
+  const header = `# tcompose benchmark results\n\nDate: ${new Date().toISOString()}\nMachine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, engine ${engineVersion}, Node ${process.version}\nRepetitions: ${REPS} (${REPS + 2} at 10 services), interleaved in rotating order; ${note}\n\n`;
   const noted = notes.length ? `\n## Rounds that did not finish\n\n${notes.map((n) => `- ${n}`).join('\n')}\n` : '';
   await writeFile(join(root, 'bench', process.env.BENCH_ONLY ? 'RESULTS-partial.md' : 'RESULTS.md'), header + table() + noted);
 }
@@ -56,24 +56,34 @@ async function upDownScenario(n) {
   const s = { tc: { up: [], noop: [], down: [] }, dc: { up: [], noop: [], down: [] }, floor: { up: [], down: [] }, cold: [] };
   const push = (list, ms) => { if (ms !== undefined) list.push(ms); };
   for (let rep = 0; rep < repsFor(n); rep++) {
-    // Interleaved: one round of each tool per repetition, so drift in the machine hits all of them alike.
+    // Interleaved, and the order rotates each repetition: the engine finishes some cleanup after a `down` returns,
+    // and whichever tool came next would otherwise always pay for it.
     const p = `bench-${n}-${rep}`;
-    s.floor.up.push((await floor('up', `${p}f`, n)).ms);
-    s.floor.down.push((await floor('down', `${p}f`, n)).ms);
-    if (n === 10) {
-      // The DNS daemon is resident between runs; this is the first `up` on a host where it is not running yet.
-      await tcompose(['dns', 'stop']);
-      s.cold.push((await tc(dir, `${p}c`, ['up', '-d'])).ms);
-      await tc(dir, `${p}c`, ['down', '-t', '0']);
-    }
-    s.tc.up.push((await tc(dir, `${p}t`, ['up', '-d'])).ms);
-    s.tc.noop.push((await tc(dir, `${p}t`, ['up', '-d'])).ms);
-    s.tc.down.push((await tc(dir, `${p}t`, ['down', '-t', '0'])).ms);
-    const up = await dcBounded(dir, `${p}d`, ['up', '-d'], notes);
-    push(s.dc.up, up);
-    if (up === undefined) continue;
-    push(s.dc.noop, await dcBounded(dir, `${p}d`, ['up', '-d'], notes));
-    push(s.dc.down, await dcBounded(dir, `${p}d`, ['down', '-t', '0'], notes));
+    const rounds = [
+      async () => {
+        s.floor.up.push((await floor('up', `${p}f`, n)).ms);
+        s.floor.down.push((await floor('down', `${p}f`, n)).ms);
+      },
+      async () => {
+        if (n === 10) {
+          // The DNS daemon is resident between runs; this is the first `up` on a host where it is not running yet.
+          await tcompose(['dns', 'stop']);
+          s.cold.push((await tc(dir, `${p}c`, ['up', '-d'])).ms);
+          await tc(dir, `${p}c`, ['down', '-t', '0']);
+        }
+        s.tc.up.push((await tc(dir, `${p}t`, ['up', '-d'])).ms);
+        s.tc.noop.push((await tc(dir, `${p}t`, ['up', '-d'])).ms);
+        s.tc.down.push((await tc(dir, `${p}t`, ['down', '-t', '0'])).ms);
+      },
+      async () => {
+        const up = await dcBounded(dir, `${p}d`, ['up', '-d'], notes);
+        push(s.dc.up, up);
+        if (up === undefined) return;
+        push(s.dc.noop, await dcBounded(dir, `${p}d`, ['up', '-d'], notes));
+        push(s.dc.down, await dcBounded(dir, `${p}d`, ['down', '-t', '0'], notes));
+      },
+    ];
+    for (let i = 0; i < rounds.length; i++) await rounds[(rep + i) % rounds.length]();
   }
   const fu = median(s.floor.up);
   const fd = median(s.floor.down);
