@@ -11,9 +11,16 @@ export interface ConnectionOptions {
   endpoint: string;
   /** Set for plain-TCP connections without TLS: anyone on the network can drive the engine. */
   insecureWarning?: string;
+  /** TCOMPOSE_TRACE_ENGINE=1: one line per engine call (method, path, status, time) on stderr. */
+  trace?: (line: string) => void;
 }
 
 export function connectionFromEnv(env: Record<string, string | undefined>): ConnectionOptions {
+  const trace = env.TCOMPOSE_TRACE_ENGINE ? (line: string) => process.stderr.write(`engine: ${line}\n`) : undefined;
+  return { ...endpointFromEnv(env), ...(trace ? { trace } : {}) };
+}
+
+function endpointFromEnv(env: Record<string, string | undefined>): ConnectionOptions {
   const dockerHost = env.DOCKER_HOST?.trim();
   if (!dockerHost) return { socketPath: '/var/run/docker.sock', endpoint: 'unix:///var/run/docker.sock' };
   if (dockerHost.startsWith('unix://')) return { socketPath: dockerHost.slice('unix://'.length), endpoint: dockerHost };

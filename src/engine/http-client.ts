@@ -72,6 +72,7 @@ export class EngineHttp {
     const req = await this.open(method, path, { ...options, headers: { ...options.headers, Connection: 'Upgrade', Upgrade: 'tcp' } });
     return new Promise<Socket>((resolve, reject) => {
       req.on('upgrade', (_res, socket, head) => {
+        this.connection.trace?.(`${method} ${path} → 101 (hijacked)`);
         if (head.length) socket.unshift(head);
         resolve(socket);
       });
@@ -98,7 +99,9 @@ export class EngineHttp {
     options.signal?.addEventListener('abort', abort, { once: true });
     socket.on('close', () => options.signal?.removeEventListener('abort', abort));
     socket.write(`${method} ${path}${queryString(options.query)} HTTP/1.0\r\nHost: docker\r\n\r\n`);
+    const started = performance.now();
     const { status, rest } = await readHead(socket);
+    c.trace?.(`${method} ${path} (raw) → ${status} in ${(performance.now() - started).toFixed(1)} ms`);
     const body = new PassThrough();
     if (rest.length) body.write(rest);
     socket.on('error', (err) => body.destroy(err));
@@ -114,6 +117,7 @@ export class EngineHttp {
   }
 
   private async send(method: string, path: string, options: CallOptions): Promise<IncomingMessage> {
+    const started = performance.now();
     const req = await this.open(method, path, options);
     const res = await new Promise<IncomingMessage>((resolve, reject) => {
       req.on('response', resolve);
@@ -121,6 +125,7 @@ export class EngineHttp {
       this.writeBody(req, options);
     });
     const status = res.statusCode ?? 500;
+    this.connection.trace?.(`${method} ${path} → ${status} in ${(performance.now() - started).toFixed(1)} ms`);
     if (status >= 300 && !options.accept?.includes(status)) throw await failure(res);
     return res;
   }
