@@ -2,7 +2,7 @@
 export type ProgressStatus = 'working' | 'done' | 'error' | 'warning' | 'skipped';
 
 export interface ProgressEvent {
-  /** `Container web-1`, `Network shop_default`, … (what compose's progress shows in its first column). */
+  /** `Container shop-web-1`, `Network shop_default`, … (what compose's progress shows in its first column). */
   resource: string;
   status: ProgressStatus;
   /** `Creating`, `Created`, `Waiting`, `Healthy`, … */

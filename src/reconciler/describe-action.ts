@@ -1,7 +1,8 @@
 /** How an action is named in progress output, as docker compose names it (`Container shop-web-1  Started`). */
 import type { Action } from '../model/plan.js';
+import { containerName } from '../model/names.js';
 
-export function describeAction(action: Action): { resource: string; working: string; done: string } {
+export function describeAction(action: Action, projectName: string): { resource: string; working: string; done: string } {
   switch (action.kind) {
     case 'CreateNetwork': return { resource: `Network ${action.resource.slice(8)}`, working: 'Creating', done: 'Created' };
     case 'RemoveNetwork': return { resource: `Network ${action.networkName}`, working: 'Removing', done: 'Removed' };
@@ -9,12 +10,12 @@ export function describeAction(action: Action): { resource: string; working: str
     case 'RemoveVolume': return { resource: `Volume ${action.volumeName}`, working: 'Removing', done: 'Removed' };
     case 'PullImage': return { resource: `Image ${action.image}`, working: 'Pulling', done: 'Pulled' };
     case 'BuildImage': return { resource: `Image ${action.image}`, working: 'Building', done: 'Built' };
-    case 'CreateContainer': return { resource: containerLabel(action.resource), working: action.replaces ? 'Recreate' : 'Creating', done: action.replaces ? 'Recreated' : 'Created' };
-    case 'StartContainer': return { resource: containerLabel(action.resource), working: 'Starting', done: 'Started' };
-    case 'StopContainer': return { resource: containerLabel(action.resource), working: 'Stopping', done: 'Stopped' };
-    case 'RemoveContainer': return { resource: containerLabel(action.resource), working: 'Removing', done: 'Removed' };
-    case 'RenameContainer': return { resource: containerLabel(action.resource), working: 'Renaming', done: 'Renamed' };
-    case 'RestartContainer': return { resource: containerLabel(action.resource), working: 'Restarting', done: 'Restarted' };
+    case 'CreateContainer': return { resource: containerLabel(action.resource, projectName), working: action.replaces ? 'Recreate' : 'Creating', done: action.replaces ? 'Recreated' : 'Created' };
+    case 'StartContainer': return { resource: containerLabel(action.resource, projectName), working: 'Starting', done: 'Started' };
+    case 'StopContainer': return { resource: containerLabel(action.resource, projectName), working: 'Stopping', done: 'Stopped' };
+    case 'RemoveContainer': return { resource: containerLabel(action.resource, projectName), working: 'Removing', done: 'Removed' };
+    case 'RenameContainer': return { resource: containerLabel(action.resource, projectName), working: 'Renaming', done: 'Renamed' };
+    case 'RestartContainer': return { resource: containerLabel(action.resource, projectName), working: 'Restarting', done: 'Restarted' };
     case 'AwaitCondition': {
       const what = action.condition === 'service_healthy' ? 'Healthy' : action.condition === 'service_completed_successfully' ? 'Exited' : 'Started';
       return { resource: `Service ${action.serviceName}`, working: 'Waiting', done: what };
@@ -22,8 +23,8 @@ export function describeAction(action: Action): { resource: string; working: str
   }
 }
 
-/** `service:web:1` → `Container web-1`. */
-function containerLabel(resource: string): string {
+/** `service:web:1` in project shop → `Container shop-web-1`. */
+function containerLabel(resource: string, projectName: string): string {
   const [, service, n] = resource.split(':');
-  return `Container ${service}-${n}`;
+  return `Container ${containerName(projectName, service!, Number(n))}`;
 }

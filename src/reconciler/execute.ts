@@ -58,12 +58,12 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   await runDag(plan.nodes, (node, nodeSignal) => runNode(node, { ...ctx, signal: nodeSignal }), {
     concurrency: options.concurrency,
     signal,
-    onBestEffortFailure: (node, err) => events.warn(`${describeAction((node as PlanNode).action).resource}: ${(err as Error).message}`),
+    onBestEffortFailure: (node, err) => events.warn(`${describeAction((node as PlanNode).action, project.name).resource}: ${(err as Error).message}`),
   });
 }
 
 async function runNode(node: PlanNode, ctx: ExecContext): Promise<void> {
-  const { resource, working, done } = describeAction(node.action);
+  const { resource, working, done } = describeAction(node.action, ctx.project.name);
   const started = Date.now();
   ctx.events.event({ resource, status: 'working', text: working });
   try {

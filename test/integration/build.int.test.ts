@@ -34,4 +34,28 @@ describe('build', () => {
     const r = await s.ok(['up']);
     expect(r.stdout).toMatch(/app-1 +\| inline/);
   });
+
+  it('passes network, extra_hosts and shm_size to the build', async () => {
+    const s = await scenario('tc-buildopts', {
+      'compose.yaml': `services:
+  app:
+    build:
+      context: .
+      network: none
+      extra_hosts: ["build-host:10.9.8.7"]
+      shm_size: 96m
+      dockerfile_inline: |
+        FROM tcompose/busybox:latest
+        RUN ls /sys/class/net > /nets
+        RUN grep build-host /etc/hosts > /hosts
+        RUN df -k /dev/shm | tail -1 > /shm
+    command: ["sh", "-c", "echo nets: $$(cat /nets); cat /hosts; cat /shm"]
+`,
+    });
+    onTestFinished(async () => { await engine.removeImage(`${s.projectName}-app`, { force: true }).catch(() => undefined); });
+    const out = (await s.ok(['up'])).stdout;
+    expect(out).toMatch(/nets: lo\s*$/m); // network: none leaves only the loopback interface
+    expect(out).toMatch(/10\.9\.8\.7\s+build-host/);
+    expect(out).toMatch(/shm\s+98304\s/); // 96m in 1K blocks
+  });
 });

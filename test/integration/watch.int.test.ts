@@ -1,4 +1,4 @@
-/** Watch against the real engine: sync, delete, ignore, rebuild, sync+restart, and live reload of the compose file. */
+/** Watch against the real engine: sync, delete, ignore, rebuild, sync+restart, sync+exec, initial_sync, and live reload of the compose file. */
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { scenario } from '../helpers/scenario.js';
 import { eventually } from '../helpers/eventually.js';
@@ -102,5 +102,48 @@ describe('watch', () => {
     expect(watcher.output().stderr).toContain('comand');
     expect((await container('web')).id).toBe(webNow);
     expect((await container('other')).id).toBe(other);
+  });
+
+  it('initial_sync copies the directory when watching starts; sync+exec runs its command after each sync', async () => {
+    const s = await scenario('tc-watch-exec', {
+      'compose.yaml': `services:
+  app:
+    image: tcompose/busybox:latest
+    init: true
+    command: ["sleep", "3600"]
+    develop:
+      watch:
+        - action: sync
+          path: ./seed
+          target: /seed
+          initial_sync: true
+        - action: sync+exec
+          path: ./hooks
+          target: /hooks
+          exec:
+            command: ["sh", "-c", "cat /hooks/in.txt > /tmp/ran-$$MARK"]
+            environment:
+              MARK: "ok"
+`,
+      'seed/a.txt': 'seeded',
+      'seed/sub/b.txt': 'nested',
+      'hooks/in.txt': 'first',
+    });
+    await s.ok(['up', '-d']);
+    const cat = async (path: string) => {
+      const r = await s.cli(['exec', '-T', 'app', 'cat', path]);
+      return r.code === 0 ? r.stdout : undefined;
+    };
+    expect(await cat('/seed/a.txt')).toBeUndefined();
+    const watcher = startCli(['-p', s.projectName, 'watch', '--no-up'], { cwd: s.dir });
+    onTestFinished(async () => { await watcher.stop('SIGTERM'); });
+    // Present before any edit: copied because of initial_sync alone.
+    await eventually(async () => {
+      expect(await cat('/seed/a.txt')).toBe('seeded');
+      expect(await cat('/seed/sub/b.txt')).toBe('nested');
+    }, 15_000);
+    expect(await cat('/hooks/in.txt')).toBeUndefined(); // no initial_sync on this rule
+    await s.write('hooks/in.txt', 'second');
+    await eventually(async () => expect(await cat('/tmp/ran-ok')).toBe('second'), 15_000);
   });
 });
