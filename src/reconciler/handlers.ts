@@ -58,15 +58,17 @@ export const handlers: Handlers = {
     }
   },
   async RemoveNetwork(action, ctx) {
-    // Right after its last container is removed, the engine can still count an endpoint for a moment.
-    for (let attempt = 1; ; attempt++) {
+    // Right after its last container is removed, the engine can still count an endpoint for a moment; after many
+    // parallel removals on a busy engine, for seconds.
+    const deadline = Date.now() + 10_000;
+    for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
       try {
         await ctx.engine.removeNetwork(action.networkName, ctx.signal);
         return;
       } catch (err) {
         if (err instanceof EngineError && err.kind === 'not-found') return;
-        if (attempt >= 15 || !/active endpoints/i.test((err as Error).message)) throw err;
-        await new Promise((r) => setTimeout(r, 200));
+        if (Date.now() >= deadline || !/active endpoints/i.test((err as Error).message)) throw err;
+        await new Promise((r) => setTimeout(r, delay));
       }
     }
   },
