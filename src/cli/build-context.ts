@@ -44,8 +44,9 @@ export function buildContext(global: FlagValues, signal: AbortSignal): CliContex
         onWarning: (m) => ctx.warn(m),
       });
     },
+    givenProjectName: (global['project-name'] as string | undefined) ?? env.COMPOSE_PROJECT_NAME,
     async projectOrName(services) {
-      const explicitName = (global['project-name'] as string | undefined) ?? env.COMPOSE_PROJECT_NAME;
+      const explicitName = ctx.givenProjectName;
       const dir = resolve(ctx.cwd, (global['project-directory'] as string | undefined) ?? '.');
       const hasFile = (global.file as string[] | undefined)?.length || env.COMPOSE_FILE || DEFAULT_FILES.some((f) => existsSync(join(dir, f)));
       if (explicitName && !hasFile) return explicitName;

@@ -41,6 +41,8 @@ export interface CliContext {
   color: boolean;
   /** Load the compose files named by the global flags (services named on the command line enable their profiles). */
   loadProject(options?: { services?: string[]; interpolate?: boolean; normalize?: boolean; consistency?: boolean; preflight?: boolean }): Promise<Project>;
+  /** The project name given by `-p` or COMPOSE_PROJECT_NAME, before any file is read. */
+  givenProjectName?: string;
   /** The project, or only its name when there is no compose file and `-p` says which project (labels are the state). */
   projectOrName(services?: string[]): Promise<Project | string>;
   engine(): Promise<Engine>;

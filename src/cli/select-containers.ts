@@ -12,7 +12,7 @@ export interface Selection {
 
 export async function selectContainers(ctx: CliContext, services: string[], options: { index?: number; includeOneoff?: boolean; running?: boolean } = {}): Promise<Selection> {
   // With the name given (-p), the engine is asked while the compose file loads.
-  const givenName = (ctx.global['project-name'] as string | undefined) ?? ctx.env.COMPOSE_PROJECT_NAME;
+  const givenName = ctx.givenProjectName;
   const tcomposeReady = ctx.tcompose();
   const early = givenName ? tcomposeReady.then((t) => t.observe(givenName, ctx.signal)) : undefined;
   early?.catch(() => undefined); // awaited below, or not needed

@@ -105,14 +105,15 @@ export async function startDnsDaemon(options: DnsDaemonOptions): Promise<Running
     }
     if (failures && !retryTimer && !closed) retryTimer = setTimeout(() => { retryTimer = undefined; scheduleReconcile(); }, 1000);
     scheduleStatus();
-    armIdleTimer(wanted.size === 0);
+    armIdleTimer();
   }
 
   /** Idle means no network to serve: the daemon stays for a while (the next `up` finds it ready), then leaves. */
-  function armIdleTimer(idle: boolean): void {
-    if (!idle || closed) { clearTimeout(idleTimer); idleTimer = undefined; return; }
+  function armIdleTimer(): void {
+    const idle = () => !closed && state.networks.length === 0;
+    if (!idle()) { clearTimeout(idleTimer); idleTimer = undefined; return; }
     if (idleTimer || !options.onIdle) return;
-    idleTimer = setTimeout(() => { idleTimer = undefined; if (!closed && state.networks.length === 0) options.onIdle?.(); }, options.idleMs ?? 600_000);
+    idleTimer = setTimeout(() => { idleTimer = undefined; if (idle()) options.onIdle?.(); }, options.idleMs ?? 600_000);
     idleTimer.unref();
   }
 

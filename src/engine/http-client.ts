@@ -78,7 +78,7 @@ export class EngineHttp {
       });
       req.on('response', (res) => {
         // Engines that do not upgrade answer an error, or stream on the plain response.
-        if ((res.statusCode ?? 500) >= 400) void failure(res).then(reject, reject);
+        if ((res.statusCode ?? 500) >= 400) void failure(res.statusCode ?? 500, res).then(reject, reject);
         else resolve(res as unknown as Socket);
       });
       req.on('error', reject);
@@ -107,12 +107,7 @@ export class EngineHttp {
     socket.on('error', (err) => body.destroy(err));
     body.on('close', () => socket.destroy());
     socket.pipe(body);
-    if (status >= 300) {
-      const text = await readBody(body as unknown as IncomingMessage);
-      let json: { message?: string } | undefined;
-      try { json = JSON.parse(text) as { message?: string }; } catch { /* plain text */ }
-      throw new EngineHttpError(status, json?.message ?? (text.trim() || `HTTP ${status}`), json);
-    }
+    if (status >= 300) throw await failure(status, body);
     return body;
   }
 
@@ -126,7 +121,7 @@ export class EngineHttp {
     });
     const status = res.statusCode ?? 500;
     this.connection.trace?.(`${method} ${path} → ${status} in ${(performance.now() - started).toFixed(1)} ms`);
-    if (status >= 300 && !options.accept?.includes(status)) throw await failure(res);
+    if (status >= 300 && !options.accept?.includes(status)) throw await failure(status, res);
     return res;
   }
 
@@ -184,18 +179,18 @@ function readHead(socket: Socket): Promise<{ status: number; rest: Buffer }> {
   });
 }
 
-function readBody(res: IncomingMessage): Promise<string> {
+function readBody(body: Readable): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    res.on('error', reject);
+    body.on('data', (c: Buffer) => chunks.push(c));
+    body.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    body.on('error', reject);
   });
 }
 
-async function failure(res: IncomingMessage): Promise<EngineHttpError> {
-  const status = res.statusCode ?? 500;
-  const text = await readBody(res).catch(() => '');
+/** The engine's answer to a failed call: its `{"message": …}`, or the body as text. */
+async function failure(status: number, body: Readable): Promise<EngineHttpError> {
+  const text = await readBody(body).catch(() => '');
   let json: { message?: string } | undefined;
   try { json = JSON.parse(text) as { message?: string }; } catch { /* plain text */ }
   return new EngineHttpError(status, json?.message ?? (text.trim() || `HTTP ${status}`), json);

@@ -18,19 +18,17 @@ export interface LogPrinterOptions extends LogOptions {
 }
 
 /**
- * Lines of one container's stream, prefixed. Each incoming chunk becomes one write of whole lines: lines of
- * different containers never interleave, and 10,000 lines are not 10,000 writes.
+ * Lines of one container's stream, prefixed, each written whole (the coalescing output below gathers them), so
+ * lines of different containers never interleave.
  */
 function lineSink(prefix: string, write: (text: string) => void): { stream: Writable; flush: () => void } {
   const splitter = new LineSplitter();
   const decoder = new StringDecoder('utf8');
-  let batch = '';
-  const collect = (line: string) => { batch += `${prefix}${line}\n`; };
-  const writeBatch = () => { if (batch) { write(batch); batch = ''; } };
+  const emit = (line: string) => write(`${prefix}${line}\n`);
   const stream = new Writable({
-    write(chunk: Buffer, _enc, done) { splitter.push(decoder.write(chunk), collect); writeBatch(); done(); },
+    write(chunk: Buffer, _enc, done) { splitter.push(decoder.write(chunk), emit); done(); },
   });
-  return { stream, flush: () => { splitter.push(decoder.end(), collect); splitter.flush(collect); writeBatch(); } };
+  return { stream, flush: () => { splitter.push(decoder.end(), emit); splitter.flush(emit); } };
 }
 
 /**
