@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { queryString } from './http-client.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { createServer } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EngineHttp, queryString } from './http-client.js';
 import { pullQuery } from './docker-engine.js';
 import { connectionFromEnv } from './connection.js';
 
@@ -22,5 +26,20 @@ describe('Engine API requests', () => {
     expect(connectionFromEnv({}).trace).toBeUndefined();
     expect(connectionFromEnv({ TCOMPOSE_TRACE_ENGINE: '1' }).trace).toBeTypeOf('function');
     expect(connectionFromEnv({ DOCKER_HOST: 'unix:///tmp/d.sock' })).toMatchObject({ socketPath: '/tmp/d.sock', endpoint: 'unix:///tmp/d.sock' });
+  });
+
+  it('close the connection when the engine refuses an upgrade, so a failed exec does not keep the CLI alive', async () => {
+    // The engine answers a refused exec start (the container stopped meanwhile) and keeps the connection open.
+    const dir = await mkdtemp(join(tmpdir(), 'tc-http-'));
+    const server = createServer({ keepAliveTimeout: 60_000 }, (_req, res) => {
+      res.writeHead(409, { 'Content-Type': 'application/json' }).end('{"message":"Container abc is not running"}');
+    });
+    onTestFinished(async () => { server.closeAllConnections(); server.close(); await rm(dir, { recursive: true, force: true }); });
+    const socketPath = join(dir, 'engine.sock');
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    const closed = new Promise<void>((resolve) => server.on('connection', (socket) => socket.on('close', () => resolve())));
+    const http = new EngineHttp({ socketPath, protocol: 'http', endpoint: `unix://${socketPath}` });
+    await expect(http.hijack('POST', '/exec/abc/start', { body: { Detach: false } })).rejects.toMatchObject({ statusCode: 409, message: 'Container abc is not running' });
+    await closed;
   });
 });

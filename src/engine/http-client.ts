@@ -78,7 +78,10 @@ export class EngineHttp {
       });
       req.on('response', (res) => {
         // Engines that do not upgrade answer an error, or stream on the plain response.
-        if ((res.statusCode ?? 500) >= 400) void failure(res.statusCode ?? 500, res).then(reject, reject);
+        // A refused upgrade leaves the connection open (the request asked for `Connection: Upgrade`, not
+        // `close`), and an open socket keeps the CLI from exiting: close it once the message is read.
+        const socket = res.socket;
+        if ((res.statusCode ?? 500) >= 400) void failure(res.statusCode ?? 500, res).finally(() => socket.destroy()).then(reject, reject);
         else resolve(res as unknown as Socket);
       });
       req.on('error', reject);

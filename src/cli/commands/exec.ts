@@ -1,7 +1,7 @@
 /** `exec`: run a command in a running service container, with its exit code. No shell is involved. */
 import type { CommandModule } from '../context.js';
 import { oneContainer } from '../select-containers.js';
-import { UsageError } from '../../errors/index.js';
+import { RuntimeError, UsageError } from '../../errors/index.js';
 import { runExec } from '../exec-session.js';
 
 export const command: CommandModule = {
@@ -23,7 +23,7 @@ export const command: CommandModule = {
     const [service, ...cmd] = positionals;
     if (!service || cmd.length === 0) throw new UsageError('exec requires a SERVICE and a COMMAND');
     const { tcompose, container } = await oneContainer(ctx, service, (flags.index as number | undefined) ?? 1);
-    if (container.state !== 'running') throw new UsageError(`service "${service}" is not running`);
+    if (container.state !== 'running') throw new RuntimeError(`service "${service}" is not running`);
     const tty = !flags['no-TTY'] && Boolean(process.stdin.isTTY);
     return runExec(tcompose.engine, container.id, {
       cmd, env: flags.env as string[] | undefined, user: flags.user as string | undefined, workingDir: flags.workdir as string | undefined,
