@@ -8,6 +8,7 @@ export const cliPath = join(repoRoot, 'bin', 'tcompose.js');
 
 export interface CliResult { code: number; stdout: string; stderr: string }
 
+/** A CLI call that hangs fails on its own, with its stderr, before the test's 120 s timeout hides which one it was. */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
@@ -19,7 +20,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`tcompose ${args.join(' ')} timed out\n${stderr}`)); }, options.timeoutMs ?? 180_000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`tcompose ${args.join(' ')} timed out\n${stderr}`)); }, options.timeoutMs ?? 90_000);
     child.on('error', reject);
     child.on('close', (code) => { clearTimeout(timer); resolve({ code: code ?? -1, stdout, stderr }); });
   });
