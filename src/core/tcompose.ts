@@ -5,6 +5,7 @@
 import type { Project } from '../model/project.js';
 import type { EventSink } from '../model/events.js';
 import { nullSink } from '../model/events.js';
+import { emptyObservedState } from '../model/observed.js';
 import type { ObservedState } from '../model/observed.js';
 import type { Plan } from '../model/plan.js';
 import type { Engine } from '../engine/engine.js';
@@ -12,7 +13,7 @@ import { observeImages, observeProject } from '../engine/observe.js';
 import { serviceImage } from '../engine/convert.js';
 import { executePlan } from '../reconciler/execute.js';
 import { planUp, type UpPlanOptions } from '../planner/plan-up.js';
-import { planImages } from '../planner/plan-images.js';
+import { planImages, pullCommandSkips, unavailableImages } from '../planner/plan-images.js';
 import { planDown, planStop, type DownPlanOptions } from '../planner/plan-down.js';
 import { loadProject, type LoadOptions } from '../schema/index.js';
 import { withProjectLock } from './project-lock.js';
@@ -24,7 +25,7 @@ import { withDependencies } from '../planner/graph.js';
 import { planRemove, planRestart } from '../planner/plan-lifecycle.js';
 import { createOneOff, type RunOptions } from './one-off.js';
 import { Labels } from '../model/labels.js';
-import { EngineError } from '../errors/index.js';
+import { EngineError, RuntimeError } from '../errors/index.js';
 import { stateDir } from '../host/state-dir.js';
 import { join } from 'node:path';
 
@@ -146,10 +147,12 @@ export function createTcompose(deps: TcomposeDeps) {
     async up(project: Project, options: UpOptions = {}, signal?: AbortSignal): Promise<Plan> {
       return withProjectLock(lockRoot, project.name, async () => {
         let observed = await observe(project, signal);
+        const unavailable = unavailableImages(project, observed, options);
+        if (unavailable.length) throw new RuntimeError(`${unavailable.join('; ')}; nothing was changed.`);
         const imagePlan = planImages(project, observed, options);
         if (imagePlan.nodes.length) {
           await run(imagePlan, project, signal);
-          observed = { ...observed, images: await observeImages(engine, imagesOf(project), signal) };
+          observed = { ...observed, ...await observeImages(engine, imagesOf(project), signal) };
         }
         const plan = planUp(project, observed, options);
         const dnsStarted = startDnsFor(plan);
@@ -171,7 +174,9 @@ export function createTcompose(deps: TcomposeDeps) {
 
     /** Pull the images of services that name one (all, or the named ones). */
     async pull(project: Project, options: { services?: string[]; ignoreBuildable?: boolean; ignorePullFailures?: boolean } = {}, signal?: AbortSignal): Promise<void> {
-      const names = servicesOf(project, options.services).filter((n) => project.services[n]!.image && !(options.ignoreBuildable && project.services[n]!.build));
+      const candidates = servicesOf(project, options.services).filter((n) => project.services[n]!.image && !(options.ignoreBuildable && project.services[n]!.build));
+      const present = await observeImages(engine, candidates.map((n) => project.services[n]!.image!), signal);
+      const names = candidates.filter((n) => !pullCommandSkips(project.services[n]!.pull_policy, project.services[n]!.image!, Boolean(present.images[project.services[n]!.image!])));
       await imageTasks(names, ['Pulling', 'Pulled'], (n) => project.services[n]!.image!, (name, nodeSignal) =>
         pullServiceImage(name, project.services[name]!.image!, { engine, signal: nodeSignal }), Boolean(options.ignorePullFailures), signal);
     },
@@ -188,16 +193,18 @@ export function createTcompose(deps: TcomposeDeps) {
      * container. Starting and attaching is the caller's (the CLI streams its output).
      */
     async createOneOff(project: Project, serviceName: string, options: RunOptions & { noDeps?: boolean; build?: boolean }, signal?: AbortSignal) {
+      // The one-off's image follows the same rules as `up` (pull_policy, --build), checked before anything starts.
+      const imageOptions = { services: [serviceName], build: options.build ? 'always' as const : undefined };
+      const images = { ...emptyObservedState(project.name), ...await observeImages(engine, [serviceImage(project, serviceName)], signal) };
+      const unavailable = unavailableImages(project, images, imageOptions);
+      if (unavailable.length) throw new RuntimeError(`${unavailable.join('; ')}; nothing was changed.`);
       if (!options.noDeps) {
         const dependencies = withDependencies(project, [serviceName]).filter((s) => s !== serviceName);
         if (dependencies.length) await this.up(project, { services: dependencies }, signal);
       }
-      const image = serviceImage(project, serviceName);
+      const imagePlan = planImages(project, images, imageOptions);
+      if (imagePlan.nodes.length) await run(imagePlan, project, signal);
       const service = project.services[serviceName]!;
-      if (options.build && service.build || !(await engine.imageId(image, signal))) {
-        if (service.build) await buildServiceImage(serviceName, image, { engine, project, signal: signal ?? new AbortController().signal });
-        else await pullServiceImage(serviceName, image, { engine, signal: signal ?? new AbortController().signal });
-      }
       const networks = Object.keys(service.networks ?? {});
       if (deps.dns && networks.length) await deps.dns.ensureRunning();
       const dnsServers = deps.dns && networks.length ? await deps.dns.serversFor(project.networks[networks[0]!]?.name ?? networks[0]!) : undefined;

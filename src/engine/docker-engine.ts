@@ -228,8 +228,13 @@ export class DockerEngine implements Engine {
   }
 
   async imageId(reference: string, signal?: AbortSignal): Promise<string | undefined> {
+    return (await this.localImage(reference, signal))?.id;
+  }
+
+  async localImage(reference: string, signal?: AbortSignal): Promise<{ id: string; lastTagTime?: string } | undefined> {
     try {
-      return (await this.http.json<{ Id: string }>('GET', `/images/${reference}/json`, { signal })).Id;
+      const i = await this.http.json<{ Id: string; Metadata?: { LastTagTime?: string } }>('GET', `/images/${reference}/json`, { signal });
+      return { id: i.Id, lastTagTime: i.Metadata?.LastTagTime };
     } catch (err) {
       const e = toEngineError(err, `inspect image ${reference}`, this.endpoint);
       if (e.kind === 'not-found') return undefined;

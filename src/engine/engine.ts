@@ -195,6 +195,8 @@ export interface Engine {
 
   /** Image ID for a reference, or undefined when the engine does not have it. */
   imageId(reference: string, signal?: AbortSignal): Promise<string | undefined>;
+  /** The local image's ID and when it was last tagged (pulled or built); undefined when absent. */
+  localImage(reference: string, signal?: AbortSignal): Promise<{ id: string; lastTagTime?: string } | undefined>;
   inspectImage(reference: string): Promise<{ id: string; config: { Env?: string[]; Cmd?: string[]; Entrypoint?: string[]; WorkingDir?: string; Healthcheck?: unknown; [k: string]: unknown }; repoTags: string[]; size: number; created: string }>;
   listImages(filter: { labels?: string[]; references?: string[] }): Promise<ImageSummary[]>;
   pullImage(reference: string, onProgress?: (line: string) => void, signal?: AbortSignal): Promise<void>;

@@ -42,7 +42,7 @@ export function toObservedContainer(c: ContainerSummary): ObservedContainer {
  */
 export async function observeProject(engine: Engine, projectName: string, imageRefs: string[] = [], signal?: AbortSignal): Promise<ObservedState> {
   const label = [`${Labels.project}=${projectName}`];
-  const [containers, networks, volumes, images] = await Promise.all([
+  const [containers, networks, volumes, localImages] = await Promise.all([
     engine.listContainers({ labels: label, all: true }, signal),
     engine.listNetworks({ labels: label }, signal),
     engine.listVolumes({ labels: label }, signal),
@@ -53,15 +53,21 @@ export async function observeProject(engine: Engine, projectName: string, imageR
     containers: containers.map(toObservedContainer).sort((a, b) => a.serviceName.localeCompare(b.serviceName) || a.number - b.number),
     networks: networks.map((n) => ({ id: n.id, name: n.name, key: n.labels[Labels.network], labels: n.labels, configHash: n.labels['com.docker.compose.config-hash'] })),
     volumes: volumes.map((v) => ({ name: v.name, key: v.labels[Labels.volume], labels: v.labels })),
-    images,
+    ...localImages,
   };
 }
 
-/** Image reference → local image ID, for the references the engine has (one inspect per distinct reference). */
-export async function observeImages(engine: Engine, imageRefs: string[], signal?: AbortSignal): Promise<Record<string, string>> {
+/** Image reference → local image ID and last tag time, for the references the engine has (one inspect each). */
+export async function observeImages(engine: Engine, imageRefs: string[], signal?: AbortSignal): Promise<Pick<ObservedState, 'images' | 'imagesTaggedAt'>> {
   const uniqueRefs = [...new Set(imageRefs)];
-  const ids = await Promise.all(uniqueRefs.map((ref) => engine.imageId(ref, signal)));
+  const found = await Promise.all(uniqueRefs.map((ref) => engine.localImage(ref, signal)));
   const images: Record<string, string> = {};
-  uniqueRefs.forEach((ref, i) => { if (ids[i]) images[ref] = ids[i]!; });
-  return images;
+  const imagesTaggedAt: Record<string, string> = {};
+  uniqueRefs.forEach((ref, i) => {
+    const image = found[i];
+    if (!image) return;
+    images[ref] = image.id;
+    if (image.lastTagTime) imagesTaggedAt[ref] = image.lastTagTime;
+  });
+  return { images, imagesTaggedAt };
 }

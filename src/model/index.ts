@@ -4,3 +4,4 @@ export * from './plan.js';
 export * from './events.js';
 export * from './labels.js';
 export * from './names.js';
+export * from './pull-policy.js';

@@ -46,6 +46,8 @@ export interface ObservedState {
   volumes: ObservedVolume[];
   /** Image reference → image ID, for the images the project's services name (absent: not present locally). */
   images: Record<string, string>;
+  /** Image reference → when it was last tagged locally (a pull or build), for pull_policy refresh windows. */
+  imagesTaggedAt?: Record<string, string>;
 }
 
 export function emptyObservedState(projectName: string): ObservedState {

@@ -87,6 +87,8 @@ export interface ServiceConfig extends Extensions {
   scale?: number;
   deploy?: Deploy;
   pull_policy?: string;
+  /** The window of `pull_policy: refresh`, like `2d` or `12h`. */
+  pull_refresh_after?: string;
   ipc?: string;
   pid?: string;
   platform?: string;

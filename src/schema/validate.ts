@@ -6,6 +6,7 @@ import { FieldError, describeValue, type KeyPath } from './field-error.js';
 import { TOP_LEVEL_KEYS, SERVICE_KEYS, HEALTHCHECK_KEYS, BUILD_KEYS, NETWORK_KEYS, VOLUME_KEYS, SECRET_KEYS } from './known-keys.js';
 import { closest } from '../errors/suggest.js';
 import { RESET, OVERRIDE } from './parse.js';
+import { PULL_POLICIES, REFRESH_DURATION, isPullPolicy } from '../model/pull-policy.js';
 
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(RESET in (v as object)) && !(OVERRIDE in (v as object));
 const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
@@ -47,6 +48,8 @@ function validateService(name: string, s: Record<string, unknown>): void {
   for (const k of ['profiles', 'cap_add', 'cap_drop', 'security_opt', 'volumes_from', 'links']) expectType(s[k], [...p, k], 'sequence');
   expectType(s.ulimits, [...p, 'ulimits'], 'mapping');
   expectFormat(s.stop_grace_period, [...p, 'stop_grace_period'], DURATION, 'a duration like "10s" or "1m30s"');
+  if (typeof s.pull_policy === 'string' && !isPullPolicy(s.pull_policy)) throw new FieldError([...p, 'pull_policy'], `must be one of ${PULL_POLICIES.join(', ')}, not ${describeValue(s.pull_policy)}`);
+  expectFormat(s.pull_refresh_after, [...p, 'pull_refresh_after'], REFRESH_DURATION, 'a duration like "2d", "12h" or "1w"');
   for (const k of ['mem_limit', 'mem_reservation', 'shm_size', 'memswap_limit']) expectFormat(s[k], [...p, k], SIZE, 'a byte size like "512m" or "1g"');
   if (isMap(s.healthcheck)) {
     checkKeys(s.healthcheck, HEALTHCHECK_KEYS, [...p, 'healthcheck']);

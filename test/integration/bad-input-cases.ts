@@ -84,6 +84,8 @@ export const badInputCases: BadInputCase[] = [
   // values the engine would reject late
   { name: 'invalid duration', files: { 'compose.yaml': web('    healthcheck:\n      interval: 10 seconds\n') }, at: 'compose.yaml:5', says: ['services.web.healthcheck.interval', '10 seconds'] },
   { name: 'invalid stop_grace_period', files: { 'compose.yaml': web('    stop_grace_period: forever\n') }, at: 'compose.yaml:4', says: ['services.web.stop_grace_period', 'forever'] },
+  { name: 'unknown pull_policy', files: { 'compose.yaml': web('    pull_policy: alwayz\n') }, at: 'compose.yaml:4', says: ['services.web.pull_policy', 'alwayz', 'always, never, missing'] },
+  { name: 'invalid pull_refresh_after', files: { 'compose.yaml': web('    pull_policy: refresh\n    pull_refresh_after: soon\n') }, at: 'compose.yaml:5', says: ['services.web.pull_refresh_after', 'soon'] },
   { name: 'invalid memory size', files: { 'compose.yaml': web('    mem_limit: lots\n') }, at: 'compose.yaml:4', says: ['services.web.mem_limit', 'lots'] },
   // project names
   { name: 'invalid name in the file', files: { 'compose.yaml': 'name: My Project\n' + web('') }, at: 'compose.yaml:1', says: ['My Project'], noProjectFlag: true },
