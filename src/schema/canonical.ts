@@ -159,6 +159,18 @@ function extraHosts(value: unknown, path: KeyPath): unknown {
   throw new FieldError(path, `must be a sequence or a mapping, not ${describeValue(value)}`);
 }
 
+/** `HOST[:CONTAINER[:PERMISSIONS]]` or the long form → `{source, target, permissions}`; cgroup permissions default to rwm. */
+function devices(value: unknown, path: KeyPath): unknown {
+  if (!Array.isArray(value)) throw new FieldError(path, `must be a sequence, not ${describeValue(value)}`);
+  return value.map((d, i) => {
+    const [source, target, permissions] = typeof d === 'string' ? d.split(':') : isMap(d) ? [d.source, d.target, d.permissions] : [];
+    if (typeof source !== 'string' || !source) throw new FieldError([...path, i], `must be "HOST[:CONTAINER[:PERMISSIONS]]" or a mapping with a source, not ${describeValue(d)}`);
+    const perms = permissions === undefined || permissions === null ? 'rwm' : String(permissions);
+    if (!/^[rwm]{1,3}$/.test(perms)) throw new FieldError([...path, i], `cgroup permissions must be made of r, w and m, not ${describeValue(perms)}`);
+    return { source, target: typeof target === 'string' && target ? target : source, permissions: perms };
+  });
+}
+
 const serviceRules: Record<string, Rule> = {
   command, entrypoint: command,
   environment: (v, p) => keyValueMap(v, p),
@@ -168,6 +180,7 @@ const serviceRules: Record<string, Rule> = {
   ports, volumes, depends_on: dependsOn, networks: serviceNetworks,
   secrets: fileRefs, configs: fileRefs, env_file: envFile, build, healthcheck,
   extra_hosts: extraHosts,
+  devices,
   dns: stringList, dns_search: stringList, tmpfs: stringList,
   expose: (v, p) => (Array.isArray(v) ? v.map(String) : stringList(v, p)),
   deploy: (v, p) => (isMap(v) && v.labels !== undefined ? { ...v, labels: keyValueMap(v.labels, [...p, 'labels']) } : v),

@@ -161,3 +161,22 @@ describe('discovery', () => {
     expect(project.meta.configFiles).toEqual(['/p/other.yaml']);
   });
 });
+
+describe('devices', () => {
+  it('read the short and long forms into source, target and permissions (rwm unless given), and merge by target', async () => {
+    const project = await load({
+      '/p/compose.yaml': 'services:\n  a:\n    image: x\n    devices: ["/dev/null:/dev/n", "/dev/fuse", {source: /dev/zero, target: /dev/z, permissions: r}]\n',
+      '/p/override.yaml': 'services:\n  a:\n    devices: ["/dev/random:/dev/n:rw"]\n',
+    }, { files: ['/p/compose.yaml', '/p/override.yaml'] });
+    expect(project.services.a!.devices).toEqual([
+      { source: '/dev/random', target: '/dev/n', permissions: 'rw' },
+      { source: '/dev/fuse', target: '/dev/fuse', permissions: 'rwm' },
+      { source: '/dev/zero', target: '/dev/z', permissions: 'r' },
+    ]);
+  });
+
+  it('refuse permissions other than r, w and m, at the entry', async () => {
+    const err = await load({ '/p/compose.yaml': 'services:\n  a:\n    image: x\n    devices: ["/dev/null:/dev/n:rwx"]\n' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ message: 'services.a.devices[0]: cgroup permissions must be made of r, w and m, not "rwx"', location: { file: '/p/compose.yaml', line: 4 } });
+  });
+});

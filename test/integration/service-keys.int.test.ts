@@ -1,5 +1,5 @@
 /** What a service says in the file is what the container gets: one test per group of keys, checked by inspect. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { scenario } from '../helpers/scenario.js';
 import { engine } from '../helpers/engine.js';
 import { freePort } from '../helpers/ports.js';
@@ -142,6 +142,42 @@ networks:
     expect(back.subnets).toEqual(['10.123.45.0/24']);
     const front = await engine.inspectNetwork(`${s.projectName}_front`);
     expect(front.labels).toMatchObject({ tier: 'front', 'com.docker.compose.project': s.projectName, 'com.docker.compose.network': 'front' });
+  });
+
+  it('network_mode host and container:<name> of a container tcompose does not manage; devices', async () => {
+    // The outside container is made by the test, so its name is unique and it is removed whatever happens.
+    const outside = `tc-keys-outside-${process.pid}-${Date.now()}`;
+    const outsideId = await engine.createContainer(outside, { Image: BB, Cmd: ['sleep', '3600'], HostConfig: { NetworkMode: 'none' } });
+    onTestFinished(async () => { await engine.removeContainer(outsideId, { force: true }).catch(() => undefined); });
+    await engine.startContainer(outsideId);
+    const { c } = await up({
+      'compose.yaml': `services:
+  hostnet:
+    image: ${BB}
+    command: ["sleep", "3600"]
+    network_mode: host
+  joined:
+    image: ${BB}
+    command: ["sleep", "3600"]
+    network_mode: "container:${outside}"
+  dev:
+    image: ${BB}
+    command: ["sleep", "3600"]
+    devices:
+      - "/dev/null:/dev/xnull"
+      - source: /dev/zero
+        target: /dev/xzero
+        permissions: r
+`,
+    });
+    expect(c.hostnet!.HostConfig.NetworkMode).toBe('host');
+    expect(c.hostnet!.NetworkSettings.Networks).toHaveProperty('host');
+    expect(c.joined!.HostConfig.NetworkMode).toBe(`container:${outsideId}`);
+    expect(c.joined!.State.Running).toBe(true);
+    expect(c.dev!.HostConfig.Devices).toEqual([
+      { PathOnHost: '/dev/null', PathInContainer: '/dev/xnull', CgroupPermissions: 'rwm' },
+      { PathOnHost: '/dev/zero', PathInContainer: '/dev/xzero', CgroupPermissions: 'r' },
+    ]);
   });
 
   it('volumes: named with labels, relative bind, anonymous, tmpfs, read_only, nocopy, volumes_from', async () => {
