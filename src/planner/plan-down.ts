@@ -29,8 +29,12 @@ export function orphansOf(project: Project, observed: ObservedState): ObservedCo
 const isRunning = (c: ObservedContainer) => c.state === 'running' || c.state === 'restarting' || c.state === 'paused';
 const resourceOf = (c: ObservedContainer) => `service:${c.serviceName}:${c.number}` as const;
 
-/** Stop nodes in reverse dependency order; returns container id → stop node id. */
-function addStops(b: PlanBuilder, project: Project | undefined, containers: ObservedContainer[], timeoutSec: number | undefined, removing = false): Map<string, number> {
+/**
+ * Stop nodes in reverse dependency order; returns container id → the node after which the container is down.
+ * With `removeAtOnce` (down -t 0), a container nothing depends on gets no stop: its forced remove, added here,
+ * kills it at once, and the stops of what it depends on wait for that remove.
+ */
+function addStops(b: PlanBuilder, project: Project | undefined, containers: ObservedContainer[], timeoutSec: number | undefined, removeAtOnce?: (c: ObservedContainer) => number): Map<string, number> {
   const graph = project ? serviceGraph(project) : undefined;
   const stopIds = new Map<string, number>();
   const byService = new Map<string, ObservedContainer[]>();
@@ -45,8 +49,11 @@ function addStops(b: PlanBuilder, project: Project | undefined, containers: Obse
     const after = dependents.flatMap((d) => (byService.get(d) ?? []).map((c) => stopIds.get(c.id)));
     for (const c of byService.get(serviceName) ?? []) {
       if (!isRunning(c)) continue;
-      // With no grace period, the forced remove that follows kills the container at once: a stop would be a wasted call.
-      if (removing && timeoutSec === 0 && !project?.services[serviceName]?.pre_stop?.length && dependents.length === 0) continue;
+      // With no grace period, the forced remove kills the container at once: a stop would be a wasted call.
+      if (removeAtOnce && timeoutSec === 0 && !project?.services[serviceName]?.pre_stop?.length && dependents.length === 0) {
+        stopIds.set(c.id, removeAtOnce(c));
+        continue;
+      }
       stopIds.set(c.id, b.add({ kind: 'StopContainer', resource: resourceOf(c), containerId: c.id, timeoutSec: timeoutSec ?? stopTimeout(project?.services[serviceName]) }, 'down', after));
     }
   };
@@ -69,8 +76,14 @@ export function planDown(project: Project | undefined, observed: ObservedState, 
   if (orphans.size && !options.removeOrphans) {
     b.warnings.push(`Found orphan containers ([${observed.containers.filter((c) => orphans.has(c.id)).map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
   }
-  const stopIds = addStops(b, project, containers, options.timeoutSec, true);
-  const removes = containers.map((c) => b.add({ kind: 'RemoveContainer', resource: resourceOf(c), containerId: c.id, removeVolumes: options.removeVolumes }, 'down', [stopIds.get(c.id)]));
+  const remove = (c: ObservedContainer, after?: number) => b.add({ kind: 'RemoveContainer', resource: resourceOf(c), containerId: c.id, removeVolumes: options.removeVolumes }, 'down', [after]);
+  const removedAtOnce = new Map<string, number>();
+  const stopIds = addStops(b, project, containers, options.timeoutSec, (c) => {
+    const id = remove(c);
+    removedAtOnce.set(c.id, id);
+    return id;
+  });
+  const removes = containers.map((c) => removedAtOnce.get(c.id) ?? remove(c, stopIds.get(c.id)));
   if (options.services?.length) return b.build();
 
   const networkNames = project

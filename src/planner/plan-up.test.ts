@@ -155,6 +155,19 @@ describe('planDown / planStop', () => {
     `);
   });
 
+  it('with -t 0 removes leaves without a stop, and stops what they depend on only once they are gone', () => {
+    const p = stack();
+    const observed = new ObservedBuilder(p).network('default').container('db').container('cache').container('worker').build();
+    expect(formatPlan(planDown(p, observed, { timeoutSec: 0 }))).toMatchInlineSnapshot(`
+      "[] -> #1 service:worker:1 RemoveContainer (down)
+      [1] -> #2 service:cache:1 StopContainer (down)
+      [1] -> #3 service:db:1 StopContainer (down)
+      [3] -> #4 service:db:1 RemoveContainer (down)
+      [2] -> #5 service:cache:1 RemoveContainer (down)
+      [1,4,5] -> #6 network:shop_default RemoveNetwork (down) best-effort"
+    `);
+  });
+
   it('works from labels alone, and removes volumes only with -v', () => {
     const p = project({ db: { image: 'pg' } });
     const observed = new ObservedBuilder(p).network('default').volume('data').container('db').build();

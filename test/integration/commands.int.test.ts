@@ -84,6 +84,22 @@ describe('commands', () => {
     await events.stop();
   });
 
+  it('--progress json prints one object per step with docker compose\'s fields, and nothing else', async () => {
+    const s = await scenario('tc-json-progress', { 'compose.yaml': two() });
+    const up = await s.ok(['--progress', 'json', 'up', '-d']);
+    const events = up.stderr.trim().split('\n').map((line) => JSON.parse(line) as { id: string; text: string; level: string });
+    const steps = (id: string) => events.filter((e) => e.id === id).map((e) => e.text);
+    expect(steps(`Network ${s.projectName}_default`)).toEqual(['Creating', 'Created']);
+    for (const service of ['web', 'worker']) expect(steps(`Container ${s.projectName}-${service}-1`)).toEqual(['Creating', 'Created', 'Starting', 'Started']);
+    const down = await s.ok(['--progress', 'json', 'down', '-t', '0']);
+    const lines = down.stderr.trim().split('\n').map((line) => JSON.parse(line) as { id: string; text: string; level: string });
+    const at = (id: string, text: string) => lines.findIndex((e) => e.id === id && e.text === text);
+    const [web, worker, network] = [`Container ${s.projectName}-web-1`, `Container ${s.projectName}-worker-1`, `Network ${s.projectName}_default`];
+    for (const id of [web, worker, network]) expect(at(id, 'Removed')).toBeGreaterThan(-1);
+    // Reverse order even with -t 0: web is stopped only once worker, which depends on it, is gone.
+    expect(at(web, 'Stopping')).toBeGreaterThan(at(worker, 'Removed'));
+  });
+
   it('cp copies files both ways', async () => {
     const s = await scenario('tc-cmd-cp', { 'compose.yaml': two(), 'local.txt': 'from host' });
     await s.ok(['up', '-d']);

@@ -23,10 +23,14 @@ export function plainRenderer(write: (s: string) => void): Renderer {
   };
 }
 
+/**
+ * One JSON object per line, with docker compose's fields (`id`, `text` the step, `status` its detail) so tools
+ * that read its `--progress json` read ours; `level` and `elapsed_ms` are tcompose's additions.
+ */
 export function jsonRenderer(write: (s: string) => void): Renderer {
   return {
-    event(e) { write(`${JSON.stringify({ id: e.resource, status: e.text, level: e.status, details: e.detail, elapsed_ms: e.elapsedMs })}\n`); },
-    warn(message) { write(`${JSON.stringify({ level: 'warning', message })}\n`); },
+    event(e) { write(`${JSON.stringify({ id: e.resource, text: e.text, status: e.detail, level: e.status, elapsed_ms: e.elapsedMs })}\n`); },
+    warn(message) { write(`${JSON.stringify({ tail: true, text: message, level: 'warning' })}\n`); },
     async close() {},
   };
 }
