@@ -1,7 +1,7 @@
 /** `exec`: run a command in a running service container, with its exit code. No shell is involved. */
 import type { CommandModule } from '../context.js';
 import { oneContainer } from '../select-containers.js';
-import { RuntimeError, UsageError } from '../../errors/index.js';
+import { EngineError, RuntimeError, UsageError } from '../../errors/index.js';
 import { runExec } from '../exec-session.js';
 
 export const command: CommandModule = {
@@ -28,6 +28,10 @@ export const command: CommandModule = {
     return runExec(tcompose.engine, container.id, {
       cmd, env: flags.env as string[] | undefined, user: flags.user as string | undefined, workingDir: flags.workdir as string | undefined,
       privileged: Boolean(flags.privileged), tty, detach: Boolean(flags.detach), stdin: tty,
-    }, ctx);
+    }, ctx).catch((err: unknown) => {
+      // The container stopped between the listing and the exec (a restart, a crash): say it as the check above does.
+      if (err instanceof EngineError && /is not running|is restarting/.test(err.message)) throw new RuntimeError(`service "${service}" is not running (${container.name} stopped as the command was starting)`);
+      throw err;
+    });
   },
 };
