@@ -16,10 +16,13 @@ const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_60
 /** The duration form of `every_<duration>` and `pull_refresh_after`: `2d`, `12h`, `1w2d`, `90m`. */
 export const REFRESH_DURATION = /^(\d+[wdhms])+$/;
 
-export const PULL_POLICIES = ['always', 'never', 'missing', 'if_not_present', 'build', 'refresh', 'daily', 'weekly', 'every_<duration>'];
+const NAMED_POLICIES = ['always', 'never', 'missing', 'if_not_present', 'build', 'refresh', 'daily', 'weekly'];
+
+/** For messages: the named policies and the `every_` form. */
+export const PULL_POLICIES = [...NAMED_POLICIES, 'every_<duration>'];
 
 export function isPullPolicy(value: string): boolean {
-  return PULL_POLICIES.includes(value) || (value.startsWith('every_') && REFRESH_DURATION.test(value.slice(6)));
+  return NAMED_POLICIES.includes(value) || (value.startsWith('every_') && REFRESH_DURATION.test(value.slice(6)));
 }
 
 export function refreshDurationMs(text: string): number | undefined {

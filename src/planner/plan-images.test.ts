@@ -24,7 +24,7 @@ function imagePlan(service: Partial<ServiceConfig>, local?: { taggedAt?: string 
 describe('pull_policy', () => {
   it('reads every spelling the compose-spec has, and refuses others', () => {
     for (const ok of ['always', 'never', 'missing', 'if_not_present', 'build', 'refresh', 'daily', 'weekly', 'every_12h', 'every_1w2d']) expect(isPullPolicy(ok), ok).toBe(true);
-    for (const bad of ['Always', 'alwayz', 'every_', 'every_2x', 'every_1.5h', '']) expect(isPullPolicy(bad), bad).toBe(false);
+    for (const bad of ['Always', 'alwayz', 'every_', 'every_2x', 'every_1.5h', 'every_<duration>', '']) expect(isPullPolicy(bad), bad).toBe(false);
     expect(refreshDurationMs('1w2d3h')).toBe((9 * 24 + 3) * 3_600_000);
     expect(pullRule('daily')).toEqual({ mode: 'refresh', refreshAfterMs: 86_400_000 });
     expect(pullRule('weekly')).toEqual({ mode: 'refresh', refreshAfterMs: 7 * 86_400_000 });
