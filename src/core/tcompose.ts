@@ -13,7 +13,7 @@ import { observeImages, observeProject } from '../engine/observe.js';
 import { serviceImage } from '../engine/convert.js';
 import { executePlan } from '../reconciler/execute.js';
 import { planUp, type UpPlanOptions } from '../planner/plan-up.js';
-import { planImages, pullCommandSkips, unavailableImages } from '../planner/plan-images.js';
+import { planImages, pullCommandSkips, unavailableImages, type ImagePlanOptions } from '../planner/plan-images.js';
 import { planDown, planStop, type DownPlanOptions } from '../planner/plan-down.js';
 import { loadProject, type LoadOptions } from '../schema/index.js';
 import { withProjectLock } from './project-lock.js';
@@ -105,6 +105,12 @@ export function createTcompose(deps: TcomposeDeps) {
     throw err;
   }
 
+  /** Refuse, naming every such service, when an image would still be missing after builds and pulls. */
+  function assertImagesObtainable(project: Project, observed: ObservedState, options: ImagePlanOptions): void {
+    const unavailable = unavailableImages(project, observed, options);
+    if (unavailable.length) throw new RuntimeError(`${unavailable.join('; ')}; nothing was changed.`);
+  }
+
   /** Start the DNS daemon now, off the critical path, when the plan creates containers that will need it. */
   function startDnsFor(plan: Plan): Promise<void> | undefined {
     if (!deps.dns || !plan.nodes.some((n) => n.action.kind === 'CreateContainer')) return undefined;
@@ -147,8 +153,7 @@ export function createTcompose(deps: TcomposeDeps) {
     async up(project: Project, options: UpOptions = {}, signal?: AbortSignal): Promise<Plan> {
       return withProjectLock(lockRoot, project.name, async () => {
         let observed = await observe(project, signal);
-        const unavailable = unavailableImages(project, observed, options);
-        if (unavailable.length) throw new RuntimeError(`${unavailable.join('; ')}; nothing was changed.`);
+        assertImagesObtainable(project, observed, options);
         const imagePlan = planImages(project, observed, options);
         if (imagePlan.nodes.length) {
           await run(imagePlan, project, signal);
@@ -175,8 +180,11 @@ export function createTcompose(deps: TcomposeDeps) {
     /** Pull the images of services that name one (all, or the named ones). */
     async pull(project: Project, options: { services?: string[]; ignoreBuildable?: boolean; ignorePullFailures?: boolean } = {}, signal?: AbortSignal): Promise<void> {
       const candidates = servicesOf(project, options.services).filter((n) => project.services[n]!.image && !(options.ignoreBuildable && project.services[n]!.build));
-      const present = await observeImages(engine, candidates.map((n) => project.services[n]!.image!), signal);
-      const names = candidates.filter((n) => !pullCommandSkips(project.services[n]!.pull_policy, project.services[n]!.image!, Boolean(present.images[project.services[n]!.image!])));
+      const { images: present } = await observeImages(engine, candidates.map((n) => project.services[n]!.image!), signal);
+      const names = candidates.filter((n) => {
+        const { image, pull_policy: policy } = project.services[n]!;
+        return !pullCommandSkips(policy, image!, Boolean(present[image!]));
+      });
       await imageTasks(names, ['Pulling', 'Pulled'], (n) => project.services[n]!.image!, (name, nodeSignal) =>
         pullServiceImage(name, project.services[name]!.image!, { engine, signal: nodeSignal }), Boolean(options.ignorePullFailures), signal);
     },
@@ -196,8 +204,7 @@ export function createTcompose(deps: TcomposeDeps) {
       // The one-off's image follows the same rules as `up` (pull_policy, --build), checked before anything starts.
       const imageOptions = { services: [serviceName], build: options.build ? 'always' as const : undefined };
       const images = { ...emptyObservedState(project.name), ...await observeImages(engine, [serviceImage(project, serviceName)], signal) };
-      const unavailable = unavailableImages(project, images, imageOptions);
-      if (unavailable.length) throw new RuntimeError(`${unavailable.join('; ')}; nothing was changed.`);
+      assertImagesObtainable(project, images, imageOptions);
       if (!options.noDeps) {
         const dependencies = withDependencies(project, [serviceName]).filter((s) => s !== serviceName);
         if (dependencies.length) await this.up(project, { services: dependencies }, signal);

@@ -13,6 +13,7 @@ import { EngineError } from '../errors/index.js';
 import { followJsonStream } from './json-stream.js';
 import { EngineHttp } from './http-client.js';
 import { demuxStream } from './demux.js';
+import { splitImageReference } from '../model/names.js';
 
 type Filters = Record<string, string[]>;
 
@@ -347,9 +348,8 @@ const NO_AUTH = { 'X-Registry-Auth': Buffer.from('{}').toString('base64') };
 /** `/images/create` takes the repository and the tag apart; a reference without either pulls `latest`, not every tag. */
 export function pullQuery(reference: string): { fromImage: string; tag?: string } {
   if (reference.includes('@')) return { fromImage: reference };
-  const slash = reference.lastIndexOf('/');
-  const colon = reference.lastIndexOf(':');
-  return colon > slash ? { fromImage: reference.slice(0, colon), tag: reference.slice(colon + 1) } : { fromImage: reference, tag: 'latest' };
+  const { repository, tag = 'latest' } = splitImageReference(reference);
+  return { fromImage: repository, tag };
 }
 
 interface RawContainerSummary {

@@ -15,6 +15,13 @@ export function defaultImageName(projectName: string, serviceName: string): stri
   return `${projectName}-${serviceName}`;
 }
 
+/** `repo[:tag]` → its parts; a colon before the last slash is a registry port, not a tag. Digests are the caller's. */
+export function splitImageReference(reference: string): { repository: string; tag?: string } {
+  const slash = reference.lastIndexOf('/');
+  const colon = reference.lastIndexOf(':');
+  return colon > slash ? { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) } : { repository: reference };
+}
+
 /** Project names: lowercase letters, digits, dashes and underscores, starting with a letter or digit (compose-spec). */
 export const PROJECT_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 

@@ -5,7 +5,7 @@
 import type { Project } from '../model/project.js';
 import type { ObservedState } from '../model/observed.js';
 import type { Plan } from '../model/plan.js';
-import { defaultImageName } from '../model/names.js';
+import { defaultImageName, splitImageReference } from '../model/names.js';
 import { PlanBuilder } from './plan-builder.js';
 import { pullRule } from '../model/pull-policy.js';
 
@@ -62,9 +62,7 @@ export function planImages(project: Project, observed: ObservedState, options: I
   for (const name of servicesIn(project, options)) {
     const image = imageOf(project, name);
     const d = decide(project, name, observed, options);
-    if (d.kind !== 'none' && !seen.has(image)) {
-      b.add(d.kind === 'build' ? { kind: 'BuildImage', resource: `image:${image}`, serviceName: name, image } : { kind: 'PullImage', resource: `image:${image}`, serviceName: name, image }, d.cause);
-    }
+    if (d.kind !== 'none' && !seen.has(image)) b.add({ kind: d.kind === 'build' ? 'BuildImage' : 'PullImage', resource: `image:${image}`, serviceName: name, image }, d.cause);
     seen.add(image);
   }
   return b.build();
@@ -93,6 +91,6 @@ export function pullCommandSkips(policy: string | undefined, image: string, pres
 
 function isLatestTag(image: string): boolean {
   if (image.includes('@')) return false;
-  const lastPart = image.slice(image.lastIndexOf('/') + 1);
-  return !lastPart.includes(':') || lastPart.endsWith(':latest');
+  const { tag = 'latest' } = splitImageReference(image);
+  return tag === 'latest';
 }

@@ -50,7 +50,7 @@ const rules: Array<[string[], Merge]> = [
   [['services', '*', 'secrets'], byKey((v) => String(v.target ?? `/run/secrets/${v.source}`))],
   [['services', '*', 'configs'], byKey((v) => String(v.target ?? `/${v.source}`))],
   [['services', '*', 'env_file'], byKey((v) => String(v.path))],
-  [['services', '*', 'devices'], byKey((v) => (typeof v === 'string' ? (String(v).split(':')[1] ?? String(v)) : String(v.target)))],
+  [['services', '*', 'devices'], byKey((v) => String(v.target))],
   [['services', '*', 'logging'], mergeLogging],
   // One ulimit is one value: an override replaces soft and hard together.
   [['services', '*', 'ulimits', '*'], replace],

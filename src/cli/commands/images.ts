@@ -2,6 +2,7 @@
 import type { CommandModule } from '../context.js';
 import { selectContainers } from '../select-containers.js';
 import { UsageError } from '../../errors/index.js';
+import { splitImageReference } from '../../model/names.js';
 
 export const command: CommandModule = {
   summary: 'List images used by the created containers',
@@ -16,7 +17,7 @@ export const command: CommandModule = {
     const { tcompose, containers } = await selectContainers(ctx, services);
     const rows = await Promise.all(containers.map(async (c) => {
       const image = await tcompose.engine.inspectImage(c.imageId).catch(() => undefined);
-      const [repo, tag = 'latest'] = splitReference(c.image);
+      const { repository: repo, tag = 'latest' } = splitImageReference(c.image);
       return { ContainerName: c.name, Repository: repo, Tag: tag, ID: c.imageId, Size: image?.size ?? 0 };
     }));
     if (flags.quiet) ctx.stdout.write([...new Set(rows.map((r) => r.ID.replace(/^sha256:/, '').slice(0, 12)))].map((id) => `${id}\n`).join(''));
@@ -29,9 +30,3 @@ export const command: CommandModule = {
     return 0;
   },
 };
-
-function splitReference(ref: string): [string, string | undefined] {
-  const slash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  return colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, undefined];
-}
