@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+bash scripts/test-packages.sh || { echo "test packages failed"; echo "0 passed, 1 failed"; exit 1; }
 
 report=$(mktemp --suffix=.json)
 npx vitest run --reporter=default --reporter=json --outputFile.json="$report"

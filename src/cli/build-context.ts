@@ -5,6 +5,7 @@ import type { FlagValues } from './args.js';
 import type { CliContext } from './context.js';
 import type { ProgressMode, Renderer } from './render/progress.js';
 import type { Engine } from '../engine/engine.js';
+import type { ConnectionFlags } from '../engine/connection.js';
 import { UsageError } from '../errors/index.js';
 
 const PROGRESS_MODES = ['auto', 'tty', 'plain', 'quiet', 'json'];
@@ -12,6 +13,15 @@ const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'doc
 
 function processEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** `-H`, `--context` and `--tls*`, as engine/connection.ts takes them. */
+export function connectionFlags(global: FlagValues): ConnectionFlags {
+  return {
+    hosts: global.host as string[] | undefined, context: global.context as string | undefined,
+    tls: global.tls as boolean | undefined, tlsVerify: global.tlsverify as boolean | undefined,
+    tlsCaCert: global.tlscacert as string | undefined, tlsCert: global.tlscert as string | undefined, tlsKey: global.tlskey as string | undefined,
+  };
 }
 
 export function buildContext(global: FlagValues, signal: AbortSignal): CliContext {
@@ -55,7 +65,8 @@ export function buildContext(global: FlagValues, signal: AbortSignal): CliContex
     async engine() {
       enginePromise ??= (async () => {
         const { connectEngine } = await import('../engine/docker-engine.js');
-        const engine = connectEngine(env);
+        const engine = connectEngine(env, { flags: connectionFlags(global) });
+        if (global.verbose) process.stderr.write(`${engine.description}\n`);
         if (engine.insecureWarning) ctx.warn(engine.insecureWarning);
         return engine;
       })();
@@ -68,7 +79,11 @@ export function buildContext(global: FlagValues, signal: AbortSignal): CliContex
     async tcompose(renderer) {
       const [{ createTcompose }, engine] = await Promise.all([import('../core/index.js'), ctx.engine()]);
       const parallel = global.parallel as number | undefined;
-      const dns = global['no-dns'] || env.TCOMPOSE_NO_DNS ? undefined : await (await import('./dns-integration.js')).dnsIntegration(engine, env);
+      // The DNS daemon binds the engine's network gateways, so it serves only an engine on this host; it follows
+      // the engine this run chose (a context, -H), not just the environment. Elsewhere: engine aliases.
+      const socket = engine.localSocket;
+      const dns = global['no-dns'] || env.TCOMPOSE_NO_DNS || !socket ? undefined
+        : await (await import('./dns-integration.js')).dnsIntegration(engine, { ...env, DOCKER_HOST: `unix://${socket}` });
       return createTcompose({ engine, env, events: renderer ?? (await ctx.renderer()), concurrency: parallel && parallel > 0 ? parallel : undefined, dns });
     },
     warn(message) { process.stderr.write(`WARN ${message}\n`); },

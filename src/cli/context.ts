@@ -17,6 +17,14 @@ export const globalFlags: FlagSpec[] = [
   { name: 'dry-run', type: 'boolean', description: 'Print the plan and change nothing' },
   { name: 'verbose', type: 'boolean', description: 'Show stack traces and engine details' },
   { name: 'no-dns', type: 'boolean', description: 'Do not use the embedded DNS; register service names as engine aliases' },
+  // Where the engine is, as the docker CLI takes it (engine/connection.ts decides).
+  { name: 'host', short: 'H', type: 'strings', description: 'Daemon socket to connect to (unix://, tcp://, ssh://)' },
+  { name: 'context', short: 'c', type: 'string', description: 'Name of the docker context to use (overrides DOCKER_HOST and DOCKER_CONTEXT)' },
+  { name: 'tls', type: 'boolean', description: 'Use TLS; implied by --tlsverify' },
+  { name: 'tlsverify', type: 'boolean', description: 'Use TLS and verify the remote' },
+  { name: 'tlscacert', type: 'string', description: 'Trust certs signed only by this CA' },
+  { name: 'tlscert', type: 'string', description: 'Path to TLS certificate file' },
+  { name: 'tlskey', type: 'string', description: 'Path to TLS key file' },
   { name: 'help', short: 'h', type: 'boolean', description: 'Show help' },
   { name: 'version', short: 'v', type: 'boolean', description: 'Show the tcompose version' },
 ];

@@ -7,6 +7,7 @@ import { reportError } from './exit.js';
 import { CancelledError, UsageError } from '../errors/index.js';
 import { buildContext } from './build-context.js';
 import { VERSION } from './version-info.js';
+import { pluginInvocation, pluginMetadata } from './plugin-mode.js';
 
 const commands: Record<string, () => Promise<CommandModule>> = {
   up: () => import('./commands/up.js').then((m) => m.command),
@@ -37,6 +38,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   create: () => import('./commands/lifecycle.js').then((m) => m.create),
   watch: () => import('./commands/watch.js').then((m) => m.command),
   dns: () => import('./commands/dns.js').then((m) => m.command),
+  plugin: () => import('./commands/plugin.js').then((m) => m.command),
 };
 
 /** Commands added by other modules register here (keeps this table the one list of commands). */
@@ -59,7 +61,17 @@ Run 'tcompose COMMAND --help' for more information on a command.
 `;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(givenArgv: string[]): Promise<number> {
+  let argv = givenArgv;
+  try {
+    const invocation = pluginInvocation(givenArgv, process.env);
+    if (invocation.kind === 'metadata') { process.stdout.write(`${pluginMetadata()}\n`); return 0; }
+    argv = invocation.argv;
+    // `docker --config DIR compose …`: the docker configuration (contexts, credentials) of that directory.
+    if (invocation.configDir) process.env.DOCKER_CONFIG = invocation.configDir;
+  } catch (err) {
+    return reportError(err, (s) => process.stderr.write(s), Boolean(process.env.DEBUG));
+  }
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (sig: NodeJS.Signals) => {

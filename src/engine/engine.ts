@@ -1,6 +1,6 @@
 /**
  * The Engine: everything tcompose asks of a Docker engine, in tcompose's own types.
- * `docker-engine.ts` is the only implementation (over `http-client.ts`).
+ * `docker-engine.ts` is the only implementation (over dockerode).
  * Request bodies follow the Docker Engine API's JSON (the protocol).
  */
 import type { Readable } from 'node:stream';
@@ -156,6 +156,12 @@ export interface BuildOptions {
 export interface Engine {
   /** Where the engine is, for messages (`unix:///var/run/docker.sock`). */
   readonly endpoint: string;
+  /** The docker context in use (`default` unless one was named). */
+  readonly context?: string;
+  /** One line naming the engine, the context and what chose them, for `version` and `--verbose`. */
+  readonly description?: string;
+  /** The engine's unix socket when it is reached through one on this host (host-local helpers follow it). */
+  readonly localSocket?: string;
   ping(signal?: AbortSignal): Promise<void>;
   version(): Promise<{ version: string; apiVersion: string; os: string; arch: string }>;
 

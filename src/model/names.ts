@@ -22,6 +22,12 @@ export function splitImageReference(reference: string): { repository: string; ta
   return colon > slash ? { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) } : { repository: reference };
 }
 
+/** The registry an image reference points at (`docker.io` unless the first component looks like a host). */
+export function registryOf(image: string): string {
+  const first = image.split('/')[0]!;
+  return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'docker.io';
+}
+
 /** Project names: lowercase letters, digits, dashes and underscores, starting with a letter or digit (compose-spec). */
 export const PROJECT_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 

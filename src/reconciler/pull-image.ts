@@ -1,12 +1,9 @@
 /** Pulling a service's image, with an error that names the service, the image and the registry. */
 import { RuntimeError } from '../errors/index.js';
 import type { ExecContext } from './execute.js';
+import { registryOf } from '../model/names.js';
 
-/** The registry an image reference points at (`docker.io` unless the first component looks like a host). */
-export function registryOf(image: string): string {
-  const first = image.split('/')[0]!;
-  return image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'docker.io';
-}
+export { registryOf };
 
 export async function pullServiceImage(serviceName: string, image: string, ctx: Pick<ExecContext, 'engine' | 'signal'>, onLine?: (line: string) => void): Promise<void> {
   try {
