@@ -2,7 +2,7 @@
  * The docker CLI's context store, read-only: `contexts/meta/<sha256(name)>/meta.json` holds a context's docker
  * endpoint (`Host`, `SkipTLSVerify`), `contexts/tls/<sha256(name)>/docker/{ca,cert,key}.pem` its TLS material.
  */
-import { createHash } from 'node:crypto';
+import { lazyCrypto } from './lazy-builtin.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors/index.js';
@@ -13,7 +13,7 @@ export interface ContextEndpoint {
   tls: { ca?: Buffer; cert?: Buffer; key?: Buffer };
 }
 
-const contextDirName = (name: string) => createHash('sha256').update(name).digest('hex');
+const contextDirName = (name: string) => lazyCrypto().createHash('sha256').update(name).digest('hex');
 
 function readOptional(path: string): Buffer | undefined {
   try { return readFileSync(path); } catch (err) {

@@ -6,21 +6,30 @@
  */
 import Dockerode from 'dockerode';
 import DockerModem from 'docker-modem';
-import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
 import type { ConnectionOptions } from './connection.js';
 import { sshAgent } from './ssh-dial.js';
+import { lazyHttps } from './lazy-builtin.js';
 
 const MODEM_ENV = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_CLIENT_TIMEOUT', 'DOCKER_PATH_PREFIX'];
+
+/**
+ * Keep-alive for a unix socket without what only TCP needs: no TLS server name to work out for each new
+ * connection (an IP-address check that showed up in no-op profiles) and no TCP keep-alive probes.
+ */
+class UnixSocketAgent extends HttpAgent {
+  constructor(keepAlive: boolean) { super({ keepAlive, servername: '' } as ConstructorParameters<typeof HttpAgent>[0]); }
+  override keepSocketAlive(socket: import('node:net').Socket): boolean { socket.unref(); return true; }
+}
 
 /** A new agent for the transport: the modem's shared one, and a private one per hijacked call (see `dial`). */
 function agentFactory(c: ConnectionOptions): (keepAlive: boolean) => HttpAgent {
   const t = c.transport;
   switch (t.kind) {
-    case 'unix': return (keepAlive) => new HttpAgent({ keepAlive });
+    case 'unix': return (keepAlive) => new UnixSocketAgent(keepAlive);
     case 'ssh': return () => sshAgent(t);
     case 'tcp': return t.tls
-      ? (keepAlive) => new HttpsAgent({ keepAlive, ca: t.tls!.ca, cert: t.tls!.cert, key: t.tls!.key, rejectUnauthorized: t.tls!.verify })
+      ? (keepAlive) => new (lazyHttps().Agent)({ keepAlive, ca: t.tls!.ca, cert: t.tls!.cert, key: t.tls!.key, rejectUnauthorized: t.tls!.verify })
       : (keepAlive) => new HttpAgent({ keepAlive });
   }
 }
@@ -28,8 +37,7 @@ function agentFactory(c: ConnectionOptions): (keepAlive: boolean) => HttpAgent {
 function modemOptions(c: ConnectionOptions): DockerModem.ConstructorOptions {
   const t = c.transport;
   switch (t.kind) {
-    // A unix socket goes through node's global agent (keep-alive, idle connections unref'd).
-    case 'unix': return { socketPath: t.socketPath, host: undefined, port: undefined, protocol: 'http' };
+    case 'unix': return { socketPath: t.socketPath, host: undefined, port: undefined, protocol: 'http', agent: agentFactory(c)(true) } as DockerModem.ConstructorOptions;
     case 'ssh': return { host: 'docker', port: undefined, socketPath: undefined, protocol: 'http', agent: agentFactory(c)(true) } as DockerModem.ConstructorOptions;
     case 'tcp': return { host: t.host, port: t.port, socketPath: undefined, protocol: t.tls ? 'https' : 'http', agent: agentFactory(c)(true) } as DockerModem.ConstructorOptions;
   }

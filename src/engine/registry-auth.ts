@@ -4,7 +4,7 @@
  * protocol: `docker-credential-<name> get` reads the server address on stdin and answers
  * `{"ServerURL","Username","Secret"}` (Username `<token>` means Secret is an identity token).
  */
-import { execFile } from 'node:child_process';
+import { lazyChildProcess } from './lazy-builtin.js';
 import { registryOf } from '../model/names.js';
 import { RuntimeError } from '../errors/index.js';
 import type { DockerConfigFile } from './docker-config.js';
@@ -93,7 +93,7 @@ function fromAuths(config: DockerConfigFile, key: string): RegistryAuth | undefi
 
 function runHelper(helper: string, verb: string, input: string, env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = execFile(`docker-credential-${helper}`, [verb], { env: env as NodeJS.ProcessEnv, timeout: 60_000 }, (err, stdout, stderr) => {
+    const child = lazyChildProcess().execFile(`docker-credential-${helper}`, [verb], { env: env as NodeJS.ProcessEnv, timeout: 60_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as NodeJS.ErrnoException).code === 'number' ? (err as unknown as { code: number }).code : -1) : 0;
       if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') {
         reject(new RuntimeError(`the docker configuration names the credential helper "${helper}", but docker-credential-${helper} is not on PATH`));

@@ -3,7 +3,8 @@
  * dial-stdio` process whose stdin/stdout carry the Engine API. Using the user's own ssh client keeps their
  * ~/.ssh/config, keys, agent and known_hosts in force (no host key is ever accepted unseen).
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { lazyChildProcess } from './lazy-builtin.js';
 import { Agent } from 'node:http';
 import { Duplex } from 'node:stream';
 
@@ -65,7 +66,7 @@ export function sshAgent(target: SshTarget, env: Record<string, string | undefin
   const agent = new Agent({ keepAlive: true });
   const describe = `ssh connection to ${target.user ? `${target.user}@` : ''}${target.host}${target.port ? `:${target.port}` : ''}`;
   (agent as unknown as { createConnection: () => Duplex }).createConnection = () => {
-    const child = spawn('ssh', sshArgs(target), { stdio: ['pipe', 'pipe', 'pipe'], env: env as NodeJS.ProcessEnv });
+    const child = lazyChildProcess().spawn('ssh', sshArgs(target), { stdio: ['pipe', 'pipe', 'pipe'], env: env as NodeJS.ProcessEnv });
     return new CommandConnection(child, describe);
   };
   return agent;
