@@ -26,7 +26,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   events: () => import('./commands/events.js').then((m) => m.command),
   wait: () => import('./commands/wait.js').then((m) => m.command),
   images: () => import('./commands/images.js').then((m) => m.command),
-  build: () => import('./commands/image-commands.js').then((m) => m.build),
+  build: () => import('./commands/build.js').then((m) => m.command),
   pull: () => import('./commands/image-commands.js').then((m) => m.pull),
   push: () => import('./commands/image-commands.js').then((m) => m.push),
   run: () => import('./commands/run.js').then((m) => m.command),

@@ -18,7 +18,7 @@ import { planDown, planStop, type DownPlanOptions } from '../planner/plan-down.j
 import { loadProject, type LoadOptions } from '../schema/index.js';
 import { withProjectLock } from './project-lock.js';
 import { assertPortsFree } from './port-preflight.js';
-import { buildServiceImage } from '../reconciler/build-image.js';
+import { buildServiceImage, type BuildRunOptions } from '../reconciler/build-image.js';
 import { pullServiceImage, pushServiceImage } from '../reconciler/pull-image.js';
 import { runDag } from '../reconciler/run-dag.js';
 import { withDependencies } from '../planner/graph.js';
@@ -168,7 +168,7 @@ export function createTcompose(deps: TcomposeDeps) {
     },
 
     /** Build the images of services with a `build:` section (all, or the named ones), in parallel. */
-    async build(project: Project, options: { services?: string[]; noCache?: boolean; pull?: boolean; onLine?: (service: string, line: string) => void } = {}, signal?: AbortSignal): Promise<Record<string, string>> {
+    async build(project: Project, options: BuildRunOptions & { services?: string[]; onLine?: (service: string, line: string) => void } = {}, signal?: AbortSignal): Promise<Record<string, string>> {
       const ids: Record<string, string> = {};
       const names = servicesOf(project, options.services).filter((n) => project.services[n]!.build);
       await imageTasks(names, ['Building', 'Built'], (n) => serviceImage(project, n), async (name, nodeSignal) => {

@@ -17,7 +17,7 @@ import { splitImageReference } from '../model/names.js';
 import { credentialStore, registryAuthHeader, type CredentialStore } from './registry-auth.js';
 import { readDockerConfig } from './docker-config.js';
 import { toContainerSummary, toNetworkSummary, toVolumeSummary, type RawContainerSummary, type RawNetwork, type RawVolume } from './raw-types.js';
-import { buildImage } from './build-request.js';
+import { buildImage, engineHasBuildkit } from './build-request.js';
 
 type Filters = Record<string, string[]>;
 
@@ -48,6 +48,7 @@ export class DockerEngine implements Engine {
   readonly connection: ConnectionOptions;
   private readonly docker: Dockerode;
   readonly credentials: CredentialStore;
+  private hasBuildkit?: Promise<boolean>;
 
   constructor(options: DockerEngineOptions = {}) {
     const connection = options.connection ?? resolveConnection({}, process.env);
@@ -306,7 +307,9 @@ export class DockerEngine implements Engine {
 
   buildImage(context: Readable, options: BuildOptions, onProgress?: (line: string) => void, signal?: AbortSignal): Promise<string> {
     return this.call(`build image ${options.tag}`, async () => {
-      const id = (await buildImage(this.docker, this.credentials, context, options, onProgress, signal)) ?? (await this.imageId(options.tag));
+      const hasBuildkit = options.builder === 'legacy' ? false
+        : await (this.hasBuildkit ??= this.docker.version().then((v) => engineHasBuildkit(v as { Os?: string; ApiVersion?: string })));
+      const id = (await buildImage(this.docker, this.credentials, context, options, onProgress, signal, hasBuildkit)) ?? (await this.imageId(options.tag));
       if (!id) throw new EngineError('unknown', `build image ${options.tag}: the engine reported no image`);
       return id;
     });

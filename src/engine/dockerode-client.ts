@@ -80,7 +80,7 @@ export interface DialRequest {
   query?: Record<string, unknown>;
   body?: unknown;
   file?: NodeJS.ReadableStream | Buffer;
-  headers?: Record<string, string>;
+  headers?: Record<string, string | string[]>;
   /** Status codes that are answers, not failures (others become errors with the engine's message). */
   ok?: number[];
   stream?: boolean;
@@ -114,7 +114,8 @@ export function dial<T>(docker: Dockerode, request: DialRequest): Promise<T> {
       file: request.file,
       isStream: request.stream ?? false,
       hijack: request.hijack,
-      openStdin: request.hijack,
+      // The request is ended (its headers sent) before the upgrade; after it the socket is the caller's.
+      openStdin: false,
       abortSignal: request.signal,
       statusCodes,
     } as DockerModem.DialOptions, (err, data) => {

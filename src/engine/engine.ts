@@ -151,6 +151,16 @@ export interface BuildOptions {
   shmSize?: number;
   noCache?: boolean;
   pull?: boolean;
+  /** Build secrets by id (`RUN --mount=type=secret,id=…`); BuildKit only. */
+  secrets?: Record<string, Buffer>;
+  /** ssh agents by id (`RUN --mount=type=ssh`, `default`): an agent socket; BuildKit only. */
+  ssh?: Record<string, string>;
+  /** Images whose layers may serve as cache. */
+  cacheFrom?: string[];
+  /** Memory limit of the build container in bytes (the legacy builder only, as for docker compose). */
+  memory?: number;
+  /** `buildkit` unless DOCKER_BUILDKIT=0 or the engine has none; `legacy` for the classic builder. */
+  builder?: 'buildkit' | 'legacy';
 }
 
 export interface Engine {

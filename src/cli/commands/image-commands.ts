@@ -1,4 +1,4 @@
-/** build, pull, push: image operations over the project's services. */
+/** pull, push: image operations over the project's services (build: build.ts). */
 import type { CommandModule } from '../context.js';
 import { UsageError } from '../../errors/index.js';
 import { withRenderer } from '../with-renderer.js';
@@ -6,25 +6,6 @@ import { withRenderer } from '../with-renderer.js';
 function checkServices(project: { services: Record<string, unknown> }, services: string[]): void {
   for (const s of services) if (!project.services[s]) throw new UsageError(`no such service: ${s}`);
 }
-
-export const build: CommandModule = {
-  summary: 'Build or rebuild services',
-  usage: 'build [OPTIONS] [SERVICE...]',
-  flags: [
-    { name: 'no-cache', type: 'boolean', description: 'Do not use cache when building the image' },
-    { name: 'pull', type: 'boolean', description: 'Always attempt to pull a newer version of the image' },
-    { name: 'quiet', short: 'q', type: 'boolean', description: 'Don\'t print anything to STDOUT' },
-  ],
-  async run(ctx, flags, services) {
-    const project = await ctx.loadProject({ services });
-    checkServices(project, services);
-    await withRenderer(ctx, (t) => t.build(project, {
-      services, noCache: Boolean(flags['no-cache']), pull: Boolean(flags.pull),
-      onLine: flags.quiet || ctx.progressMode !== 'plain' ? undefined : (service, line) => ctx.stderr.write(`${service}  | ${line}\n`),
-    }, ctx.signal));
-    return 0;
-  },
-};
 
 export const pull: CommandModule = {
   summary: 'Pull service images',
