@@ -50,7 +50,9 @@ export async function privateEngine(): Promise<PrivateEngine> {
     try { execSync(`ip link show ${bridge}`, { stdio: 'ignore' }); } catch {
       execSync(`ip link add ${bridge} type bridge && ip addr add 10.${octet}.255.1/24 dev ${bridge} && ip link set ${bridge} up`, { stdio: 'ignore' });
     }
-    spawn('dockerd', ['--host', `unix://${socket}`, '--data-root', data, '--exec-root', `${run}/exec`, '--pidfile', `${run}/dockerd.pid`,
+    // In a mount namespace of its own: its overlay mounts never show in the host's, so containers another engine
+    // on this machine creates meanwhile cannot hold copies of them (which made its removals fail as busy).
+    spawn('unshare', ['--mount', '--propagation', 'private', 'dockerd', '--host', `unix://${socket}`, '--data-root', data, '--exec-root', `${run}/exec`, '--pidfile', `${run}/dockerd.pid`,
       '--bridge', bridge, '--iptables=false', '--ip-masq=false', '--default-address-pool', `base=10.${octet}.0.0/17,size=24`], { detached: true, stdio: 'ignore' }).unref();
     await eventually(async () => { if (!(await ping(socket))) throw new Error('private dockerd not answering'); }, 60_000, 200);
     restoreDocker0(sharedBridgeSubnet);
