@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import dnsPacket, { type DecodedPacket, type Packet, type RecordType } from 'dns-packet';
 import { addressOfReverseName, answerQuery, encodeResponse, LISTENER_SUFFIX, PING_NAME, Rcode, udpLimitFor, type AnswerContext } from './answer.js';
 import { RecordTable, type Asker } from './records.js';
-import { replica, scaledService } from './test-builders.js';
+import { answerData, replica, scaledService } from './test-builders.js';
 
 const decode = (p: Packet) => dnsPacket.decode(dnsPacket.encode(p));
 const query = (name: string, type: RecordType = 'A', extra: Partial<Packet> = {}): DecodedPacket =>
@@ -37,9 +37,9 @@ describe('answer', () => {
 
   it('rotates the order of replicas on every query of the same name and type', () => {
     const ctx = context(table, fromWeb);
-    const firsts = [0, 1, 2, 3].map(() => reply(query('api'), ctx).answers![0]!.data);
+    const firsts = [0, 1, 2, 3].map(() => answerData(reply(query('api'), ctx).answers![0]!));
     expect(firsts).toEqual(['10.9.0.3', '10.9.0.4', '10.9.0.5', '10.9.0.3']);
-    const all = reply(query('api'), ctx).answers!.map((a) => a.data);
+    const all = reply(query('api'), ctx).answers!.map(answerData);
     expect([...all].sort()).toEqual(['10.9.0.3', '10.9.0.4', '10.9.0.5']);
   });
 
@@ -47,7 +47,7 @@ describe('answer', () => {
     const ctx = context(table, fromWeb);
     const firsts: unknown[] = [];
     for (let i = 0; i < 3; i++) {
-      firsts.push(reply(query('api', 'A'), ctx).answers![0]!.data);
+      firsts.push(answerData(reply(query('api', 'A'), ctx).answers![0]!));
       reply(query('api', 'AAAA'), ctx);
     }
     expect(new Set(firsts).size).toBe(3);
@@ -91,14 +91,14 @@ describe('answer', () => {
 
   it('answers the ping name over loopback only', () => {
     const r = reply(query(PING_NAME, 'TXT'), context(table, { kind: 'loopback' }));
-    expect(String(r.answers![0]!.data)).toContain('tcompose-dns pid=1');
+    expect(String(answerData(r.answers![0]!))).toContain('tcompose-dns pid=1');
     expect(answerQuery(query(PING_NAME, 'TXT'), context(table, fromWeb))).toEqual({ kind: 'forward' });
   });
 
   it('tells the host whether it listens on a gateway yet, and tells containers nothing', () => {
     const states: Record<string, string> = { '172.18.0.1': 'listening', '172.19.0.1': 'failed EADDRINUSE' };
     const ctx = (asker: Asker) => ({ ...context(table, asker), listenerState: (a: string) => states[a] ?? 'pending' });
-    const txt = (name: string) => String(reply(query(name, 'TXT'), ctx({ kind: 'loopback' })).answers![0]!.data);
+    const txt = (name: string) => String(answerData(reply(query(name, 'TXT'), ctx({ kind: 'loopback' })).answers![0]!));
     expect(txt(`172.18.0.1${LISTENER_SUFFIX}`)).toBe('listening');
     expect(txt(`172.19.0.1${LISTENER_SUFFIX}`)).toBe('failed EADDRINUSE');
     expect(txt(`172.20.0.1${LISTENER_SUFFIX}`)).toBe('pending');

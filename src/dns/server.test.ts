@@ -6,7 +6,7 @@ import { createQueryHandler } from './handle-query.js';
 import { queryDns } from './dns-client.js';
 import { RecordTable } from './records.js';
 import { listenDns, type DnsListener } from './server.js';
-import { replica, scaledService } from './test-builders.js';
+import { answerData, replica, scaledService } from './test-builders.js';
 import { createUpstream, type Upstream } from './upstream.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -42,7 +42,7 @@ describe('DNS transport', () => {
   it('answers <service>.<project> to the host over UDP', async () => {
     const s = await server([]);
     const r = await queryDns(s.at, 'web.shop', 'A');
-    expect(r.answers?.map((a) => a.data)).toEqual(['10.0.0.2']);
+    expect(r.answers?.map(answerData)).toEqual(['10.0.0.2']);
   });
 
   it('drops garbage with a warning and keeps serving', async () => {
@@ -62,7 +62,7 @@ describe('DNS transport', () => {
     cleanups.push(() => up.close());
     const s = await server([up.port]);
     const r = await queryDns(s.at, 'example.org', 'A');
-    expect(r.answers?.map((a) => a.data)).toEqual(['192.0.2.7']);
+    expect(r.answers?.map(answerData)).toEqual(['192.0.2.7']);
     expect(up.queries).toBe(1);
   });
 
@@ -76,7 +76,7 @@ describe('DNS transport', () => {
     const up = await stubUpstream(port);
     cleanups.push(() => up.close());
     const ok = await queryDns(s.at, 'example.org', 'A');
-    expect(ok.answers?.map((a) => a.data)).toEqual(['192.0.2.7']);
+    expect(ok.answers?.map(answerData)).toEqual(['192.0.2.7']);
   });
 
   it('falls back to the next upstream when the first does not answer', async () => {
@@ -87,7 +87,7 @@ describe('DNS transport', () => {
     cleanups.push(() => up.close());
     const s = await server([dead.address().port, up.port]);
     const r = await queryDns(s.at, 'example.net', 'A', 2000);
-    expect(r.answers?.map((a) => a.data)).toEqual(['192.0.2.7']);
+    expect(r.answers?.map(answerData)).toEqual(['192.0.2.7']);
   });
 
   it('serves the whole answer over TCP when UDP had to truncate', async () => {
@@ -117,7 +117,7 @@ describe('DNS transport', () => {
     const refused = dnsPacket.decode((await handler(q, '10.77.0.1', 'udp'))!);
     expect(refused.flags! & 0xf).toBe(5);
     const known = dnsPacket.decode((await handler(q, '10.0.0.3', 'udp'))!);
-    expect(known.answers?.map((a) => a.data)).toEqual(['10.0.0.2']);
+    expect(known.answers?.map(answerData)).toEqual(['10.0.0.2']);
     expect(refreshed).toEqual(['10.77.0.1', '10.0.0.3']);
   });
 });

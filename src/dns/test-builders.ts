@@ -16,3 +16,8 @@ export function scaledService(projectName: string, serviceName: string, count: n
     projectName, serviceName, number: i + 1, networks: { [network]: { ipv4: `10.9.${Math.floor((i + 2) / 250)}.${((i + 2) % 250) + 1}` } },
   }));
 }
+
+/** The data of a decoded answer (dns-packet types OPT answers without one). */
+export function answerData(answer: object): unknown {
+  return 'data' in answer ? answer.data : undefined;
+}

@@ -57,7 +57,7 @@ describe('runDag', () => {
     const controller = new AbortController();
     const nodes: DagNode[] = [{ id: 1, dependsOn: [] }, { id: 2, dependsOn: [1] }];
     const ran: number[] = [];
-    const run = runDag(nodes, (n, signal) => new Promise<void>((resolve, reject) => {
+    const run = runDag(nodes, (n, signal) => new Promise<void>((_resolve, reject) => {
       ran.push(n.id);
       signal.addEventListener('abort', () => reject(new Error('aborted')));
       controller.abort();

@@ -4,7 +4,7 @@ import { parseComposeFile } from './parse.js';
 import { canonicalFile } from './canonical.js';
 
 const load = (text: string) => canonicalFile(parseComposeFile('x.yaml', text).data);
-const merged = (a: string, b: string) => mergeValues(load(a), load(b)) as { services: Record<string, Record<string, unknown>> };
+const merged = (a: string, b: string) => mergeValues(load(a), load(b)) as { services: { web: Record<string, unknown> } };
 
 describe('merge rules', () => {
   it('merges mappings, replaces scalars, replaces command', () => {
