@@ -45,4 +45,21 @@ describe('DockerEngine', () => {
     expect(serverSide.length).toBeGreaterThan(0);
     expect(pipes()).toBe(before + serverSide.filter((socket) => !socket.destroyed).length);
   });
+
+  it('twenty calls sharing one cancelling signal raise no listener-leak warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tc-engine-'));
+    const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('[]'));
+    onTestFinished(async () => { server.closeAllConnections(); server.close(); await rm(dir, { recursive: true, force: true }); });
+    const socketPath = join(dir, 'engine.sock');
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    onTestFinished(() => { process.off('warning', onWarning); });
+    const engine = new DockerEngine({ connection: resolveConnection({ hosts: [`unix://${socketPath}`] }, { DOCKER_CONFIG: dir }) });
+    const signal = new AbortController().signal;
+    await Promise.all(Array.from({ length: 20 }, () => engine.listContainers({}, signal)));
+    await new Promise((r) => setImmediate(r));
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
 });

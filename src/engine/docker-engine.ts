@@ -4,6 +4,7 @@
  */
 import type Dockerode from 'dockerode';
 import type { Readable } from 'node:stream';
+import { setMaxListeners } from 'node:events';
 import type {
   BuildOptions, ContainerCreateBody, ContainerInspect, ContainerSummary, EndpointConfig, Engine, EngineEvent,
   ExecOptions, ImageSummary, LogOptions, NetworkCreateBody, NetworkSummary, VolumeCreateBody, VolumeSummary,
@@ -23,6 +24,15 @@ type Filters = Record<string, string[]>;
 
 function labelFilters(labels?: string[]): Filters {
   return labels && labels.length ? { label: labels } : {};
+}
+
+/**
+ * One signal cancels every call in flight (an `up` of 100 services, `logs` of 20): that many listeners on it
+ * is the design, not a leak, so node's warning after 10 is turned off for it.
+ */
+function unbounded(signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (signal) setMaxListeners(0, signal);
+  return signal;
 }
 
 /** 304 answers to start/stop mean "already so": not failures. */
@@ -71,7 +81,7 @@ export class DockerEngine implements Engine {
   }
 
   ping(signal?: AbortSignal): Promise<void> {
-    return this.call('connect to the engine', async () => { await this.docker.ping({ abortSignal: signal } as object as never); });
+    return this.call('connect to the engine', async () => { await this.docker.ping({ abortSignal: unbounded(signal) } as object as never); });
   }
 
   version() {
@@ -85,30 +95,30 @@ export class DockerEngine implements Engine {
     return this.call('list containers', async () => {
       const filters: Filters = labelFilters(filter.labels);
       if (filter.names?.length) filters.name = filter.names;
-      const list = await this.docker.listContainers({ all: filter.all ?? true, filters, abortSignal: signal } as Dockerode.ContainerListOptions) as unknown as RawContainerSummary[];
+      const list = await this.docker.listContainers({ all: filter.all ?? true, filters, abortSignal: unbounded(signal) } as Dockerode.ContainerListOptions) as unknown as RawContainerSummary[];
       return list.map(toContainerSummary);
     });
   }
 
   inspectContainer(containerId: string, signal?: AbortSignal): Promise<ContainerInspect> {
-    return this.call(`inspect container ${containerId}`, async () => await this.docker.getContainer(containerId).inspect({ abortSignal: signal } as object) as unknown as ContainerInspect);
+    return this.call(`inspect container ${containerId}`, async () => await this.docker.getContainer(containerId).inspect({ abortSignal: unbounded(signal) } as object) as unknown as ContainerInspect);
   }
 
   createContainer(name: string, body: ContainerCreateBody, signal?: AbortSignal): Promise<string> {
     return this.call(`create container ${name}`, async () =>
-      (await this.docker.createContainer({ _query: { name }, _body: body, abortSignal: signal } as unknown as Dockerode.ContainerCreateOptions)).id);
+      (await this.docker.createContainer({ _query: { name }, _body: body, abortSignal: unbounded(signal) } as unknown as Dockerode.ContainerCreateOptions)).id);
   }
 
   startContainer(containerId: string, signal?: AbortSignal): Promise<void> {
-    return this.call(`start container ${containerId}`, () => this.docker.getContainer(containerId).start({ abortSignal: signal } as object).catch(alreadySo));
+    return this.call(`start container ${containerId}`, () => this.docker.getContainer(containerId).start({ abortSignal: unbounded(signal) } as object).catch(alreadySo));
   }
 
   stopContainer(containerId: string, timeoutSec?: number, signal?: AbortSignal): Promise<void> {
-    return this.call(`stop container ${containerId}`, () => this.docker.getContainer(containerId).stop({ ...(timeoutSec !== undefined ? { t: timeoutSec } : {}), abortSignal: signal } as object).catch(alreadySo));
+    return this.call(`stop container ${containerId}`, () => this.docker.getContainer(containerId).stop({ ...(timeoutSec !== undefined ? { t: timeoutSec } : {}), abortSignal: unbounded(signal) } as object).catch(alreadySo));
   }
 
   restartContainer(containerId: string, timeoutSec?: number, signal?: AbortSignal): Promise<void> {
-    return this.call(`restart container ${containerId}`, () => this.docker.getContainer(containerId).restart({ ...(timeoutSec !== undefined ? { t: timeoutSec } : {}), abortSignal: signal } as object));
+    return this.call(`restart container ${containerId}`, () => this.docker.getContainer(containerId).restart({ ...(timeoutSec !== undefined ? { t: timeoutSec } : {}), abortSignal: unbounded(signal) } as object));
   }
 
   killContainer(containerId: string, signalName = 'SIGKILL'): Promise<void> {
@@ -124,16 +134,16 @@ export class DockerEngine implements Engine {
   }
 
   removeContainer(containerId: string, options: { force?: boolean; volumes?: boolean } = {}, signal?: AbortSignal): Promise<void> {
-    return this.call(`remove container ${containerId}`, () => this.docker.getContainer(containerId).remove({ force: options.force ?? false, v: options.volumes ?? false, abortSignal: signal } as object));
+    return this.call(`remove container ${containerId}`, () => this.docker.getContainer(containerId).remove({ force: options.force ?? false, v: options.volumes ?? false, abortSignal: unbounded(signal) } as object));
   }
 
   renameContainer(containerId: string, newName: string, signal?: AbortSignal): Promise<void> {
-    return this.call(`rename container ${containerId} to ${newName}`, () => this.docker.getContainer(containerId).rename({ name: newName, abortSignal: signal }));
+    return this.call(`rename container ${containerId} to ${newName}`, () => this.docker.getContainer(containerId).rename({ name: newName, abortSignal: unbounded(signal) }));
   }
 
   waitContainer(containerId: string, condition: 'not-running' | 'next-exit' | 'removed' = 'not-running', signal?: AbortSignal): Promise<number> {
     return this.call(`wait for container ${containerId}`, async () =>
-      ((await this.docker.getContainer(containerId).wait({ condition, abortSignal: signal } as object)) as { StatusCode: number }).StatusCode);
+      ((await this.docker.getContainer(containerId).wait({ condition, abortSignal: unbounded(signal) } as object)) as { StatusCode: number }).StatusCode);
   }
 
   containerLogs(containerId: string, options: LogOptions, signal?: AbortSignal): Promise<Readable> {
@@ -202,14 +212,14 @@ export class DockerEngine implements Engine {
     return this.call('list networks', async () => {
       const filters: Filters = labelFilters(filter.labels);
       if (filter.names?.length) filters.name = filter.names;
-      const list = await this.docker.listNetworks({ filters, abortSignal: signal } as object) as unknown as RawNetwork[];
+      const list = await this.docker.listNetworks({ filters, abortSignal: unbounded(signal) } as object) as unknown as RawNetwork[];
       return list.map(toNetworkSummary);
     });
   }
 
   inspectNetwork(idOrName: string, signal?: AbortSignal) {
     return this.call(`inspect network ${idOrName}`, async () => {
-      const n = await this.docker.getNetwork(idOrName).inspect({ abortSignal: signal } as object as never) as unknown as RawNetwork;
+      const n = await this.docker.getNetwork(idOrName).inspect({ abortSignal: unbounded(signal) } as object as never) as unknown as RawNetwork;
       const containers = Object.fromEntries(Object.entries(n.Containers ?? {}).map(([id, c]) => [id, { name: c.Name, ipv4: c.IPv4Address.split('/')[0]! }]));
       return { ...toNetworkSummary(n), containers };
     });
@@ -217,11 +227,11 @@ export class DockerEngine implements Engine {
 
   createNetwork(body: NetworkCreateBody, signal?: AbortSignal): Promise<string> {
     return this.call(`create network ${body.Name}`, async () =>
-      (await this.docker.createNetwork({ _query: {}, _body: body, abortSignal: signal } as unknown as Dockerode.NetworkCreateOptions)).id);
+      (await this.docker.createNetwork({ _query: {}, _body: body, abortSignal: unbounded(signal) } as unknown as Dockerode.NetworkCreateOptions)).id);
   }
 
   removeNetwork(idOrName: string, signal?: AbortSignal): Promise<void> {
-    return this.call(`remove network ${idOrName}`, () => this.docker.getNetwork(idOrName).remove({ abortSignal: signal }));
+    return this.call(`remove network ${idOrName}`, () => this.docker.getNetwork(idOrName).remove({ abortSignal: unbounded(signal) }));
   }
 
   connectNetwork(network: string, containerId: string, endpoint?: EndpointConfig): Promise<void> {
@@ -236,21 +246,21 @@ export class DockerEngine implements Engine {
 
   listVolumes(filter: { labels?: string[] }, signal?: AbortSignal): Promise<VolumeSummary[]> {
     return this.call('list volumes', async () => {
-      const r = await this.docker.listVolumes({ filters: labelFilters(filter.labels), abortSignal: signal } as object) as { Volumes: RawVolume[] | null };
+      const r = await this.docker.listVolumes({ filters: labelFilters(filter.labels), abortSignal: unbounded(signal) } as object) as { Volumes: RawVolume[] | null };
       return (r.Volumes ?? []).map(toVolumeSummary);
     });
   }
 
   inspectVolume(name: string, signal?: AbortSignal): Promise<VolumeSummary> {
-    return this.call(`inspect volume ${name}`, async () => toVolumeSummary(await this.docker.getVolume(name).inspect({ abortSignal: signal }) as RawVolume));
+    return this.call(`inspect volume ${name}`, async () => toVolumeSummary(await this.docker.getVolume(name).inspect({ abortSignal: unbounded(signal) }) as RawVolume));
   }
 
   createVolume(body: VolumeCreateBody, signal?: AbortSignal): Promise<void> {
-    return this.call(`create volume ${body.Name}`, async () => { await this.docker.createVolume({ _query: {}, _body: body, abortSignal: signal } as unknown as Dockerode.VolumeCreateOptions); });
+    return this.call(`create volume ${body.Name}`, async () => { await this.docker.createVolume({ _query: {}, _body: body, abortSignal: unbounded(signal) } as unknown as Dockerode.VolumeCreateOptions); });
   }
 
   removeVolume(name: string, signal?: AbortSignal): Promise<void> {
-    return this.call(`remove volume ${name}`, () => this.docker.getVolume(name).remove({ abortSignal: signal }));
+    return this.call(`remove volume ${name}`, () => this.docker.getVolume(name).remove({ abortSignal: unbounded(signal) }));
   }
 
   async imageId(reference: string, signal?: AbortSignal): Promise<string | undefined> {
@@ -259,7 +269,7 @@ export class DockerEngine implements Engine {
 
   async localImage(reference: string, signal?: AbortSignal): Promise<{ id: string; lastTagTime?: string } | undefined> {
     try {
-      const i = await this.docker.getImage(reference).inspect({ abortSignal: signal } as object) as { Id: string; Metadata?: { LastTagTime?: string } };
+      const i = await this.docker.getImage(reference).inspect({ abortSignal: unbounded(signal) } as object) as { Id: string; Metadata?: { LastTagTime?: string } };
       return { id: i.Id, lastTagTime: i.Metadata?.LastTagTime };
     } catch (err) {
       const e = toEngineError(err, `inspect image ${reference}`, this.endpoint);

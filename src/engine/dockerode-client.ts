@@ -7,6 +7,7 @@
 import Dockerode from 'dockerode';
 import DockerModem from 'docker-modem';
 import { Agent as HttpAgent } from 'node:http';
+import { setMaxListeners } from 'node:events';
 import type { ConnectionOptions } from './connection.js';
 import { sshAgent } from './ssh-dial.js';
 import { lazyHttps } from './lazy-builtin.js';
@@ -98,6 +99,8 @@ export function dial<T>(docker: Dockerode, request: DialRequest): Promise<T> {
   const statusCodes: Record<number, boolean> = { 200: true, 201: true, 204: true, 101: true };
   for (const code of request.ok ?? []) statusCodes[code] = true;
   const query = definedOnly(request.query);
+  // Many calls share one cancelling signal (see docker-engine.ts): not a listener leak.
+  if (request.signal) setMaxListeners(0, request.signal);
   // A refused upgrade (409: the container stopped) leaves node's connection busy and open, which would keep the
   // CLI alive: a hijacked call gets an agent of its own, destroyed when the call fails.
   const modem = docker.modem as DockerModem & { agent?: HttpAgent };
