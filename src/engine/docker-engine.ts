@@ -5,6 +5,7 @@
 import type Dockerode from 'dockerode';
 import type { Readable } from 'node:stream';
 import { setMaxListeners } from 'node:events';
+import { demuxStream } from './demux.js';
 import type {
   BuildOptions, ContainerCreateBody, ContainerInspect, ContainerSummary, EndpointConfig, Engine, EngineEvent,
   ExecOptions, ImageSummary, LogOptions, NetworkCreateBody, NetworkSummary, VolumeCreateBody, VolumeSummary,
@@ -360,7 +361,7 @@ export class DockerEngine implements Engine {
   }
 
   demux(stream: NodeJS.ReadableStream, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): void {
-    this.docker.modem.demuxStream(stream, stdout, stderr);
+    demuxStream(stream, stdout, stderr);
   }
 }
 
