@@ -5,7 +5,7 @@ import { RuntimeError } from '../errors/index.js';
 import { Labels } from '../model/labels.js';
 import type { ExecContext } from './execute.js';
 import { existsSync, statSync } from 'node:fs';
-import { buildSecrets, cacheFromImages, sshAgents, sshEntries } from './build-inputs.js';
+import { buildSecrets, cacheFromImages, cacheToBuildArgs, sshAgents, sshEntries } from './build-inputs.js';
 
 const INLINE_DOCKERFILE = '.tcompose.inline.Dockerfile';
 
@@ -34,9 +34,7 @@ export async function buildServiceImage(serviceName: string, image: string, ctx:
   if (!existsSync(build.context) || !statSync(build.context).isDirectory()) {
     throw new RuntimeError(`service "${serviceName}": build context ${build.context} is not a directory`);
   }
-  if ((build.cache_to as string[] | undefined)?.length) {
-    throw new RuntimeError(`service "${serviceName}": cache_to is not supported by the engine's builder (cache export needs a BuildKit of its own, as for buildx's docker driver); remove it or build elsewhere`);
-  }
+  const cacheToArgs = cacheToBuildArgs(serviceName, build.cache_to as string[] | undefined);
   const env = project.meta.environment;
   const dockerfile = build.dockerfile_inline ? INLINE_DOCKERFILE : build.dockerfile ?? 'Dockerfile';
   const args = Object.fromEntries(Object.entries(build.args ?? {}).filter((e): e is [string, string] => e[1] !== null && e[1] !== undefined));
@@ -51,7 +49,7 @@ export async function buildServiceImage(serviceName: string, image: string, ctx:
     return await ctx.engine.buildImage(context, {
       tag: image,
       dockerfile,
-      buildArgs: { ...args, ...options.buildArgs },
+      buildArgs: { ...cacheToArgs, ...args, ...options.buildArgs },
       target: build.target,
       labels: { ...(build.labels ?? {}), [Labels.project]: project.name, [Labels.service]: serviceName },
       networkMode: build.network,

@@ -108,3 +108,20 @@ export function cacheFromImages(serviceName: string, entries: string[] | undefin
     throw new RuntimeError(`service "${serviceName}": cache_from "${entry}" is not supported by the engine's builder (only images, type=registry,ref=…)`);
   });
 }
+
+/**
+ * cache_to entries the engine's builder can honour. Its BuildKit exports no cache of its own (that needs a
+ * separate BuildKit, as for buildx's docker-container driver); `type=inline` only writes the cache metadata into
+ * the image's config, which the engine does with the BUILDKIT_INLINE_CACHE build argument.
+ */
+export function cacheToBuildArgs(serviceName: string, entries: string[] | undefined): Record<string, string> {
+  const args: Record<string, string> = {};
+  for (const entry of entries ?? []) {
+    const attrs = Object.fromEntries(entry.split(',').map((kv) => kv.split('=', 2) as [string, string]));
+    if (attrs.type !== 'inline') {
+      throw new RuntimeError(`service "${serviceName}": cache_to "${entry}" is not supported by the engine's builder: it can only write an inline cache (type=inline); exporting to ${attrs.type ?? 'a registry'} needs a BuildKit of its own`);
+    }
+    args.BUILDKIT_INLINE_CACHE = '1';
+  }
+  return args;
+}
