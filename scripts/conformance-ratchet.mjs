@@ -1,7 +1,7 @@
 // Runs the shared conformance suite against the built CLI and fails if any suite passes fewer cases than the
 // baseline kept in conformance/baseline.json. `--update` raises the baseline to the current scores.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,9 @@ if (!existsSync(runner)) {
   console.log(`conformance: ${runner} not found, skipped`);
   process.exit(0);
 }
-const output = execFileSync(process.execPath, [runner, '--cli', join(root, 'bin', 'tcompose.js'), '--report', join(tmpdir(), 'tcompose-conformance-report.txt')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+// The runner only runs when started by its real path (it compares argv[1] with its own URL): ../shared is often a link.
+const runnerPath = realpathSync(runner);
+const output = execFileSync(process.execPath, [runnerPath, '--cli', join(root, 'bin', 'tcompose.js'), '--report', join(tmpdir(), 'tcompose-conformance-report.txt')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 const scores = {};
 for (const m of output.matchAll(/^(\w+): (\d+) passed, (\d+) failed$/gm)) if (m[1] !== 'total') scores[m[1]] = { passed: Number(m[2]), total: Number(m[2]) + Number(m[3]) };
 const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, 'utf8')) : {};
@@ -28,5 +30,9 @@ for (const [suite, s] of Object.entries(scores)) {
 if (process.argv.includes('--update')) {
   writeFileSync(baselineFile, `${JSON.stringify(scores, null, 2)}\n`);
   console.log(`baseline written to ${baselineFile}`);
+}
+if (Object.keys(scores).length === 0) {
+  console.log('conformance: the runner printed no scores');
+  process.exit(1);
 }
 process.exit(regressed ? 1 : 0);

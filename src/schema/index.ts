@@ -77,19 +77,27 @@ function loadFile(path: string, text: string, env: Record<string, string>, optio
   const unsetSeen = new Set<string>();
   let data = parsed.data;
   if (options.interpolate !== false) {
-    data = interpolateTree(parsed.data, lookup, [],
-      (name, at) => {
+    data = interpolateTree(parsed.data, [], {
+      lookup,
+      onUnset: (name, at) => {
         if (unsetSeen.has(name)) return;
         unsetSeen.add(name);
         const pos = locate(parsed, at);
         warn(`${path}${pos ? `:${pos.line}:${pos.column}` : ''}: the "${name}" variable is not set. Defaulting to a blank string (use $$ for a literal $ at ${formatPath(at)}).`);
       },
-      (err: InterpolationError, at) => {
+      onError: (err: InterpolationError, at) => {
         const message = err.kind === 'format'
           ? `invalid interpolation format for ${formatPath(at)}: ${err.message.replace(/^invalid interpolation format: /, '')}. You may need to escape any $ with another $ ($$).`
           : `error while interpolating ${formatPath(at)}: ${err.message}`;
+        // compose-go's sentence names the path itself for a failed cast.
+        if (err.kind === 'cast') throw located(new FieldError(at, message, undefined, false, false), [parsed]);
         throw located(new FieldError(at, message.replace(`${formatPath(at)}: `, '')), [parsed]);
-      }) as Record<string, unknown>;
+      },
+      onWarning: (message, at) => {
+        const pos = locate(parsed, at);
+        warn(`${path}${pos ? `:${pos.line}:${pos.column}` : ''}: ${formatPath(at)}: ${message}`);
+      },
+    }) as Record<string, unknown>;
   }
   const withData: ParsedFile = { ...parsed, data };
   try {

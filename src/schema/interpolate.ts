@@ -2,8 +2,12 @@
  * Variable substitution in values (never keys), per the compose-spec: `$V`, `${V}`, `${V:-d}`, `${V-d}`,
  * `${V:?msg}`, `${V?msg}`, `${V:+alt}`, `${V+alt}`, nested in defaults, `$$` for a literal `$`.
  */
+import type { KeyPath } from './field-error.js';
+import { CastError, castAtPath } from './type-casts.js';
+import { OVERRIDE } from './parse.js';
+
 export class InterpolationError extends Error {
-  constructor(message: string, readonly kind: 'format' | 'required') {
+  constructor(message: string, readonly kind: 'format' | 'required' | 'cast') {
     super(message);
   }
 }
@@ -82,23 +86,39 @@ function expand(body: string, lookup: (name: string) => string | undefined, unse
   }
 }
 
-/** Walk plain data and substitute every string value; `where` receives the key path of each unset variable. */
-export function interpolateTree(value: unknown, lookup: (name: string) => string | undefined, path: Array<string | number>, onUnset: (name: string, path: Array<string | number>) => void, onError: (err: InterpolationError, path: Array<string | number>) => never): unknown {
+export interface TreeInterpolation {
+  lookup: (name: string) => string | undefined;
+  /** Receives the key path of each unset variable. */
+  onUnset: (name: string, path: KeyPath) => void;
+  onError: (err: InterpolationError, path: KeyPath) => never;
+  /** Warnings of the type casts (YAML 1.1 booleans). */
+  onWarning?: (message: string, path: KeyPath) => void;
+}
+
+/**
+ * Walk plain data and substitute every string value, then cast it to its path's type (type-casts.ts). `!override`
+ * content is interpolated at the path it overrides.
+ */
+export function interpolateTree(value: unknown, path: KeyPath, how: TreeInterpolation): unknown {
   if (typeof value === 'string') {
     try {
-      const r = interpolateString(value, lookup);
-      for (const u of r.unset) onUnset(u, path);
-      return r.value;
+      const r = interpolateString(value, how.lookup);
+      for (const u of r.unset) how.onUnset(u, path);
+      return castAtPath(path, r.value, how.onWarning && ((m) => how.onWarning!(m, path)));
     } catch (err) {
-      if (err instanceof InterpolationError) onError(err, path);
+      if (err instanceof InterpolationError) how.onError(err, path);
+      if (err instanceof CastError) how.onError(new InterpolationError(`failed to cast to expected type: ${err.message}`, 'cast'), path);
       throw err;
     }
   }
-  if (Array.isArray(value)) return value.map((v, i) => interpolateTree(v, lookup, [...path, i], onUnset, onError));
+  if (Array.isArray(value)) return value.map((v, i) => interpolateTree(v, [...path, i], how));
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string | symbol, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = interpolateTree(v, lookup, [...path, k], onUnset, onError);
-    for (const s of Object.getOwnPropertySymbols(value)) out[s] = (value as Record<symbol, unknown>)[s];
+    for (const [k, v] of Object.entries(value)) out[k] = interpolateTree(v, [...path, k], how);
+    for (const s of Object.getOwnPropertySymbols(value)) {
+      const inner = (value as Record<symbol, unknown>)[s];
+      out[s] = s === OVERRIDE ? interpolateTree(inner, path, how) : inner;
+    }
     return out;
   }
   return value;

@@ -231,6 +231,31 @@ volumes:
     expect(c.unchecked!.Config.Healthcheck).toEqual({ Test: ['NONE'] });
   });
 
+  it('interpolated and quoted values reach the engine as the types their keys want (compose-go casts them)', async () => {
+    const { s, c } = await up({
+      'compose.yaml': `services:
+  app:
+    image: ${BB}
+    command: ["sleep", "3600"]
+    read_only: \${RO:-false}
+    healthcheck:
+      test: "true"
+      retries: \${N}
+      disable: "false"
+    volumes:
+      - { type: volume, source: data, target: /data, read_only: "false" }
+volumes:
+  data:
+    external: \${X}
+`,
+    }, { N: '5', X: 'false' });
+    expect(c.app!.Config.Healthcheck).toMatchObject({ Test: ['CMD-SHELL', 'true'], Retries: 5 });
+    expect(c.app!.HostConfig.ReadonlyRootfs).toBe(false);
+    const mounts = Object.fromEntries(c.app!.Mounts.map((m) => [m.Destination, m]));
+    // Not external: tcompose created the volume under the project's name, and mounted it writable.
+    expect(mounts['/data']).toMatchObject({ Type: 'volume', Name: `${s.projectName}_data`, RW: true });
+  });
+
   it('secrets and configs from a file, the environment and inline content, read-only at their targets with their mode', async () => {
     const { s } = await up({
       'compose.yaml': `services:
