@@ -39,7 +39,6 @@ const exceptions = [
   ['src/cli/build-context.ts', 'src/engine/docker-engine.ts', 'connects the engine itself; core provides it (#15)'],
   ['src/cli/build-context.ts', 'src/engine/engine.ts', 'Engine type; core re-exports it (#15)'],
   ['src/cli/build-context.ts', 'src/engine/connection.ts', 'connection flag type; core takes the flags (#15, #20)'],
-  ['src/cli/commands/build.ts', 'src/engine/units.ts', 'parses --memory itself; the decoded model does it once (#14)'],
   ['src/cli/commands/build.ts', 'src/planner/graph.ts', 'selects dependencies itself; core build does (#15)'],
   ['src/cli/commands/plugin.ts', 'src/engine/docker-config.ts', 'finds the docker CLI config dir; core provides it (#15, #20)'],
   ['src/cli/context.ts', 'src/engine/engine.ts', 'Engine type for commands that call the engine directly (#15)'],

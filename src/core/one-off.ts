@@ -9,6 +9,7 @@ import { containerSpec } from '../engine/convert.js';
 import { serviceConfigHash } from '../planner/config-hash.js';
 import { Labels } from '../model/labels.js';
 import { dnsLabelsFor } from '../dns/labels.js';
+import { containerReferences } from '../model/service-refs.js';
 
 export interface RunOptions {
   command?: string[];
@@ -52,10 +53,7 @@ export async function createOneOff(engine: Engine, project: Project, serviceName
   const runProject: Project = { ...project, services: { ...project.services, [serviceName]: service } };
   const name = options.name ?? `${project.name}-${serviceName}-run-${randomBytes(6).toString('hex')}`;
   const refs = new Map<string, string>();
-  for (const ref of [service.network_mode, service.ipc, service.pid]) {
-    if (ref?.startsWith('service:')) refs.set(ref.slice(8), await containerIdOfService(ref.slice(8)));
-  }
-  for (const v of service.volumes_from ?? []) if (!v.startsWith('container:')) refs.set(v.split(':')[0]!, await containerIdOfService(v.split(':')[0]!));
+  for (const ref of containerReferences(service)) refs.set(ref, await containerIdOfService(ref));
   const spec = containerSpec({
     project: runProject, serviceName, replica: 1, configHash: serviceConfigHash(service), oneoff: true,
     containerIdOfService: (n) => refs.get(n) ?? n, engineAliases: options.useAliases, dnsServers: options.dnsServers, nameOverride: name,

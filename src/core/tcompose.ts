@@ -25,6 +25,7 @@ import { withDependencies } from '../planner/graph.js';
 import { planRemove, planRestart } from '../planner/plan-lifecycle.js';
 import { createOneOff, type RunOptions } from './one-off.js';
 import { Labels } from '../model/labels.js';
+import { primaryNetwork } from '../model/service-networks.js';
 import { EngineError, RuntimeError } from '../errors/index.js';
 import { stateDir } from '../host/state-dir.js';
 import { join } from 'node:path';
@@ -212,9 +213,9 @@ export function createTcompose(deps: TcomposeDeps) {
       const imagePlan = planImages(project, images, imageOptions);
       if (imagePlan.nodes.length) await run(imagePlan, project, signal);
       const service = project.services[serviceName]!;
-      const networks = Object.keys(service.networks ?? {});
-      if (deps.dns && networks.length) await deps.dns.ensureRunning();
-      const dnsServers = deps.dns && networks.length ? await deps.dns.serversFor(project.networks[networks[0]!]?.name ?? networks[0]!) : undefined;
+      const primary = primaryNetwork(service);
+      if (deps.dns && primary) await deps.dns.ensureRunning();
+      const dnsServers = deps.dns && primary ? await deps.dns.serversFor(project.networks[primary]?.name ?? primary) : undefined;
       return createOneOff(engine, project, serviceName, { ...options, useAliases: !deps.dns, dnsServers }, async (name) => {
         const list = await engine.listContainers({ labels: [`${Labels.project}=${project.name}`, `${Labels.service}=${name}`, `${Labels.oneoff}=False`], all: true }, signal);
         if (!list[0]) throw new Error(`service ${name} has no container`);

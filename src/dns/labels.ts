@@ -2,6 +2,7 @@
  * Labels the DNS daemon reads from containers and networks. Container creation writes them (see `dnsLabelsFor`);
  * the daemon never registers names with the engine, it reads them back from these labels.
  */
+import { linkRef } from '../model/service-refs.js';
 import type { Project } from '../model/project.js';
 
 export const DnsLabels = {
@@ -57,8 +58,8 @@ export function parseLinksLabel(value: string | undefined): Array<{ serviceName:
     const parsed: unknown = JSON.parse(value);
     if (!Array.isArray(parsed)) return [];
     return parsed.filter((l): l is string => typeof l === 'string').map((link) => {
-      const [serviceName, alias = serviceName] = link.split(':');
-      return { serviceName: serviceName!, alias: alias! };
+      const { service, alias } = linkRef(link);
+      return { serviceName: service, alias };
     });
   } catch {
     return [];

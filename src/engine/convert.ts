@@ -5,8 +5,10 @@
 import type { Project, ServiceConfig, ServicePort, ServiceVolume } from '../model/project.js';
 import { Labels, COMPOSE_VERSION_LABEL } from '../model/labels.js';
 import { containerName, defaultImageName } from '../model/names.js';
+import { networksByPriority, primaryNetwork } from '../model/service-networks.js';
+import { linkRef, namespaceService, volumesFromRef } from '../model/service-refs.js';
 import type { ContainerCreateBody, EndpointConfig } from './engine.js';
-import { bytesOf, durationToNanos, durationToSeconds } from './units.js';
+import { byteSize, durationNanos, durationWholeSeconds } from '../model/units.js';
 
 export interface ContainerSpecInput {
   project: Project;
@@ -79,7 +81,7 @@ export function containerSpec(input: ContainerSpecInput): ContainerSpec {
     AttachStdout: true,
     AttachStderr: true,
     StopSignal: service.stop_signal,
-    StopTimeout: durationToSeconds(service.stop_grace_period),
+    StopTimeout: durationWholeSeconds(service.stop_grace_period),
     Healthcheck: healthcheck(service),
     HostConfig: hostConfig,
     NetworkingConfig: primary ? { EndpointsConfig: { [primary.network]: primary.endpoint } } : undefined,
@@ -122,11 +124,11 @@ function healthcheck(service: ServiceConfig): ContainerCreateBody['Healthcheck']
   if (h.disable) return { Test: ['NONE'] };
   return dropUndefined({
     Test: h.test,
-    Interval: durationToNanos(h.interval),
-    Timeout: durationToNanos(h.timeout),
+    Interval: durationNanos(h.interval),
+    Timeout: durationNanos(h.timeout),
     Retries: h.retries,
-    StartPeriod: durationToNanos(h.start_period),
-    StartInterval: durationToNanos(h.start_interval),
+    StartPeriod: durationNanos(h.start_period),
+    StartInterval: durationNanos(h.start_interval),
   });
 }
 
@@ -140,8 +142,8 @@ function restartPolicy(restart: string | undefined): { Name: string; MaximumRetr
 /** `service:x` / `container:x` → the engine's `container:<id or name>`. */
 function resolveModeRef(value: string | undefined, input: ContainerSpecInput): string | undefined {
   if (!value) return undefined;
-  if (value.startsWith('service:')) return `container:${input.containerIdOfService(value.slice('service:'.length))}`;
-  return value;
+  const ref = namespaceService(value);
+  return ref ? `container:${input.containerIdOfService(ref)}` : value;
 }
 
 function mounts(input: ContainerSpecInput, service: ServiceConfig): { binds: string[]; mounts: Array<Record<string, unknown>> } {
@@ -190,7 +192,7 @@ function hostConfigOf(input: ContainerSpecInput, service: ServiceConfig): Record
     PortBindings: portBindings(service.ports),
     NetworkMode: networkMode(input, service),
     RestartPolicy: restartPolicy(service.restart),
-    VolumesFrom: service.volumes_from?.map((ref) => volumesFromRef(ref, input)),
+    VolumesFrom: service.volumes_from?.map((ref) => volumesFromOf(ref, input)),
     Links: undefined,
     Dns: service.dns ?? input.dnsServers,
     DnsSearch: service.dns_search,
@@ -205,9 +207,9 @@ function hostConfigOf(input: ContainerSpecInput, service: ServiceConfig): Record
     Ulimits: service.ulimits ? Object.entries(service.ulimits).map(([Name, u]) => typeof u === 'number' ? { Name, Soft: u, Hard: u } : { Name, Soft: u.soft, Hard: u.hard }) : undefined,
     Devices: service.devices?.map((d) => ({ PathOnHost: d.source, PathInContainer: d.target, CgroupPermissions: d.permissions ?? 'rwm' })),
     Tmpfs: tmpfsOf(service),
-    ShmSize: bytesOf(service.shm_size),
-    Memory: bytesOf(service.mem_limit ?? limits?.memory),
-    MemoryReservation: bytesOf(service.mem_reservation ?? reservations?.memory),
+    ShmSize: byteSize(service.shm_size),
+    Memory: byteSize(service.mem_limit ?? limits?.memory),
+    MemoryReservation: byteSize(service.mem_reservation ?? reservations?.memory),
     NanoCpus: cpus !== undefined ? Math.round(Number(cpus) * 1e9) : undefined,
     CpuShares: service.cpu_shares,
     PidsLimit: service.pids_limit ?? limits?.pids,
@@ -224,7 +226,7 @@ function tmpfsOf(service: ServiceConfig): Record<string, string> | undefined {
   for (const t of service.tmpfs ?? []) { const [path, opts = ''] = t.split(':'); out[path!] = opts; }
   for (const v of service.volumes ?? []) {
     if (v.type !== 'tmpfs') continue;
-    const size = bytesOf(v.tmpfs?.size);
+    const size = byteSize(v.tmpfs?.size);
     out[v.target] = [size !== undefined ? `size=${size}` : '', v.tmpfs?.mode !== undefined ? `mode=${v.tmpfs.mode.toString(8)}` : '', v.read_only ? 'ro' : ''].filter(Boolean).join(',');
   }
   return Object.keys(out).length ? out : undefined;
@@ -232,23 +234,22 @@ function tmpfsOf(service: ServiceConfig): Record<string, string> | undefined {
 
 function networkMode(input: ContainerSpecInput, service: ServiceConfig): string | undefined {
   if (service.network_mode) return resolveModeRef(service.network_mode, input);
-  const first = Object.keys(service.networks ?? {})[0];
+  const first = primaryNetwork(service);
   return first ? input.project.networks[first]?.name ?? first : undefined;
 }
 
-function volumesFromRef(ref: string, input: ContainerSpecInput): string {
-  const [kind, rest] = ref.startsWith('container:') ? ['container', ref.slice('container:'.length)] : ['service', ref];
-  const [name, mode] = rest!.split(':');
-  const target = kind === 'container' ? name! : input.containerIdOfService(name!);
-  return mode ? `${target}:${mode}` : target;
+function volumesFromOf(entry: string, input: ContainerSpecInput): string {
+  const ref = volumesFromRef(entry);
+  const target = ref.kind === 'container' ? ref.name : input.containerIdOfService(ref.name);
+  return ref.mode ? `${target}:${ref.mode}` : target;
 }
 
 function networking(input: ContainerSpecInput, service: ServiceConfig) {
   const extra: ContainerSpec['extraNetworks'] = [];
   let primary: { network: string; endpoint: EndpointConfig } | undefined;
   if (service.network_mode) return { primary, extra };
-  const entries = Object.entries(service.networks ?? {}).sort(([a, na], [b, nb]) => (nb?.priority ?? 0) - (na?.priority ?? 0) || a.localeCompare(b));
-  for (const [key, opts] of entries) {
+  for (const key of networksByPriority(service)) {
+    const opts = service.networks?.[key];
     const network = input.project.networks[key]?.name ?? key;
     const aliases = input.engineAliases ? [input.serviceName, ...(opts?.aliases ?? [])] : undefined;
     const endpoint: EndpointConfig = dropUndefined({
@@ -264,8 +265,8 @@ function networking(input: ContainerSpecInput, service: ServiceConfig) {
 
 /** `db` / `db:database` → `<container>:<alias>`, as the engine expects endpoint links. */
 function linkOf(link: string, input: ContainerSpecInput): string {
-  const [serviceName, alias = serviceName] = link.split(':');
-  return `${containerName(input.project.name, serviceName!, 1)}:${alias}`;
+  const { service, alias } = linkRef(link);
+  return `${containerName(input.project.name, service, 1)}:${alias}`;
 }
 
 function dropUndefined<T extends Record<string, unknown>>(obj: T): T {

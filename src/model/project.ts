@@ -91,11 +91,16 @@ export interface ServiceConfig extends Extensions {
   pull_refresh_after?: string;
   ipc?: string;
   pid?: string;
+  cgroup?: string;
+  uts?: string;
   platform?: string;
+  /** The files `labels` were read from (kept, as compose-go keeps them). */
+  label_file?: string[];
+  /** One-off containers run before the service starts; the loader gives them the service image by default. */
+  pre_start?: Array<LifecycleHook & { image?: string }>;
   post_start?: LifecycleHook[];
   pre_stop?: LifecycleHook[];
   develop?: { watch?: WatchRule[] };
-  [key: string]: unknown;
 }
 
 export interface BuildConfig {
@@ -111,7 +116,13 @@ export interface BuildConfig {
   cache_from?: string[];
   tags?: string[];
   platforms?: string[];
-  [key: string]: unknown;
+  /** Not canonicalized: a secret's name, or `{source, target}`. */
+  secrets?: Array<string | { source: string; target?: string }>;
+  /** `default`, `id=path`, a list of those, or a mapping of id to path. */
+  ssh?: string | string[] | Record<string, string | null>;
+  cache_to?: string[];
+  no_cache?: boolean;
+  pull?: boolean;
 }
 
 export interface ServicePort {
@@ -142,7 +153,6 @@ export interface ServiceNetwork {
   ipv4_address?: string;
   ipv6_address?: string;
   priority?: number;
-  [key: string]: unknown;
 }
 
 export type DependsOnCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
@@ -178,7 +188,6 @@ export interface Deploy {
     reservations?: { cpus?: string | number; memory?: string };
   };
   restart_policy?: { condition?: string; max_attempts?: number };
-  [key: string]: unknown;
 }
 
 export interface LifecycleHook {

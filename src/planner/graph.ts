@@ -2,7 +2,8 @@
  * The service dependency graph: explicit `depends_on` plus the implicit edges compose also honours (links,
  * `network_mode`/`ipc`/`pid: service:x`, `volumes_from`). Iteration is in sorted order so every report is stable.
  */
-import type { DependsOn, Project, ServiceConfig } from '../model/project.js';
+import type { DependsOn, Project } from '../model/project.js';
+import { implicitDependencies } from '../model/service-refs.js';
 import { ComposeError } from '../errors/index.js';
 
 export interface ServiceGraph {
@@ -11,15 +12,6 @@ export interface ServiceGraph {
 }
 
 const IMPLICIT: DependsOn = { condition: 'service_started', required: true };
-
-/** Services a service needs without saying so in depends_on. */
-export function implicitDependencies(service: ServiceConfig): string[] {
-  const out: string[] = [];
-  for (const link of service.links ?? []) out.push(link.split(':')[0]!);
-  for (const mode of [service.network_mode, service.ipc, service.pid]) if (mode?.startsWith('service:')) out.push(mode.slice('service:'.length));
-  for (const from of service.volumes_from ?? []) if (!from.startsWith('container:')) out.push(from.split(':')[0]!);
-  return out;
-}
 
 export function serviceGraph(project: Project): ServiceGraph {
   const edges = new Map<string, Map<string, DependsOn>>();

@@ -8,7 +8,7 @@ import type { ObservedContainer, ObservedState } from '../model/observed.js';
 import type { Plan } from '../model/plan.js';
 import { PlanBuilder } from './plan-builder.js';
 import { dependentsOf, serviceGraph } from './graph.js';
-import { durationSeconds } from './duration.js';
+import { durationWholeSeconds } from '../model/units.js';
 
 export interface DownPlanOptions {
   removeVolumes?: boolean;
@@ -18,7 +18,7 @@ export interface DownPlanOptions {
 }
 
 export function stopTimeout(service: ServiceConfig | undefined, explicit?: number): number | undefined {
-  return explicit ?? (service?.stop_grace_period ? durationSeconds(service.stop_grace_period) : undefined);
+  return explicit ?? durationWholeSeconds(service?.stop_grace_period);
 }
 
 /** Containers of services the project no longer defines (one-offs excluded). */

@@ -11,14 +11,16 @@
  * - Nothing changed ⇒ no node at all (except the waits asked for with --wait).
  * Images are planned separately (plan-images.ts) and must be present in `observed.images` by now.
  */
-import type { DependsOn, DependsOnCondition, Project, ServiceConfig } from '../model/project.js';
+import type { DependsOn, DependsOnCondition, Project } from '../model/project.js';
 import { desiredReplicas } from '../model/project.js';
 import type { ObservedContainer, ObservedState } from '../model/observed.js';
 import type { Plan } from '../model/plan.js';
 import { containerName } from '../model/names.js';
 import { PlanBuilder } from './plan-builder.js';
 import { serviceConfigHash } from './config-hash.js';
-import { assertAcyclic, dependencyOrder, implicitDependencies, serviceGraph, type ServiceGraph } from './graph.js';
+import { assertAcyclic, dependencyOrder, serviceGraph, type ServiceGraph } from './graph.js';
+import { networksByPriority } from '../model/service-networks.js';
+import { containerReferences, implicitDependencies } from '../model/service-refs.js';
 import { imageOf } from './plan-images.js';
 import { orphansOf, stopTimeout } from './plan-down.js';
 
@@ -108,13 +110,9 @@ function waitCondition(project: Project, name: string, graph: ServiceGraph): Dep
   return awaitedToComplete ? 'service_completed_successfully' : 'service_started';
 }
 
-function serviceNetworkKeys(service: ServiceConfig): string[] {
-  return service.network_mode ? [] : Object.keys(service.networks ?? {});
-}
-
 function planNetworks(b: PlanBuilder, project: Project, observed: ObservedState, services: string[]): Map<string, number> {
   const out = new Map<string, number>();
-  const keys = new Set(services.flatMap((s) => serviceNetworkKeys(project.services[s]!)));
+  const keys = new Set(services.flatMap((s) => networksByPriority(project.services[s]!)));
   for (const key of [...keys].sort()) {
     const network = project.networks[key];
     if (!network || network.external) continue;
@@ -154,7 +152,7 @@ function planService(b: PlanBuilder, project: Project, observed: ObservedState, 
 
   // What a new container must wait for before it can be created: its networks, volumes, and services it refers to.
   const createDeps = [
-    ...serviceNetworkKeys(service).map((k) => ctx.networkNode.get(k)),
+    ...networksByPriority(service).map((k) => ctx.networkNode.get(k)),
     ...(service.volumes ?? []).map((v) => (v.source ? ctx.volumeNode.get(v.source) : undefined)),
     ...implicitDependencies(service).flatMap((s) => ctx.byService.get(s)?.started ?? []),
   ];
@@ -163,7 +161,7 @@ function planService(b: PlanBuilder, project: Project, observed: ObservedState, 
 
   const depRecreated = [...deps.keys()].some((dep) => ctx.byService.get(dep)?.changed);
   // network_mode/ipc/pid `service:x` and volumes_from name x's container by ID: a new x needs a new container here.
-  const refReplaced = containerRefs(service).some((dep) => ctx.byService.get(dep)?.changed);
+  const refReplaced = containerReferences(service).some((dep) => ctx.byService.get(dep)?.changed);
   const restartOnDep = [...deps.entries()].some(([dep, d]) => d.restart && ctx.byService.get(dep)?.started.length);
 
   const keep = existing.slice(0, desired);
@@ -199,12 +197,6 @@ function planService(b: PlanBuilder, project: Project, observed: ObservedState, 
     b.add({ kind: 'RemoveContainer', resource, containerId: c.id }, 'scaled down', [stop]);
   }
   return result;
-}
-
-function containerRefs(service: ServiceConfig): string[] {
-  const refs = [service.network_mode, service.ipc, service.pid].filter((m): m is string => !!m?.startsWith('service:')).map((m) => m.slice(8));
-  for (const v of service.volumes_from ?? []) if (!v.startsWith('container:')) refs.push(v.split(':')[0]!);
-  return refs;
 }
 
 function recreateCause(c: ObservedContainer, hash: string, imageId: string | undefined, options: UpPlanOptions, depRecreated: boolean): string | undefined {

@@ -1,6 +1,6 @@
 /** Building a service's image from its `build:` section (BuildKit unless DOCKER_BUILDKIT=0). */
 import { contextTar } from '../build/context-tar.js';
-import { bytesOf } from '../engine/units.js';
+import { byteSize } from '../model/units.js';
 import { RuntimeError } from '../errors/index.js';
 import { Labels } from '../model/labels.js';
 import type { ExecContext } from './execute.js';
@@ -34,7 +34,7 @@ export async function buildServiceImage(serviceName: string, image: string, ctx:
   if (!existsSync(build.context) || !statSync(build.context).isDirectory()) {
     throw new RuntimeError(`service "${serviceName}": build context ${build.context} is not a directory`);
   }
-  const cacheToArgs = cacheToBuildArgs(serviceName, build.cache_to as string[] | undefined);
+  const cacheToArgs = cacheToBuildArgs(serviceName, build.cache_to);
   const env = project.meta.environment;
   const dockerfile = build.dockerfile_inline ? INLINE_DOCKERFILE : build.dockerfile ?? 'Dockerfile';
   const args = Object.fromEntries(Object.entries(build.args ?? {}).filter((e): e is [string, string] => e[1] !== null && e[1] !== undefined));
@@ -54,7 +54,7 @@ export async function buildServiceImage(serviceName: string, image: string, ctx:
       labels: { ...(build.labels ?? {}), [Labels.project]: project.name, [Labels.service]: serviceName },
       networkMode: build.network,
       extraHosts: build.extra_hosts?.length ? build.extra_hosts.map((h) => h.replace('=', ':')).join(',') : undefined,
-      shmSize: bytesOf(build.shm_size),
+      shmSize: byteSize(build.shm_size),
       noCache: options.noCache || Boolean(build.no_cache),
       pull: options.pull || Boolean(build.pull),
       secrets,

@@ -13,6 +13,8 @@ import { runHooks } from './hooks.js';
 import { stateDir } from '../host/state-dir.js';
 import { join } from 'node:path';
 import { dnsLabelsFor } from '../dns/labels.js';
+import { networksByPriority } from '../model/service-networks.js';
+import { containerReferences } from '../model/service-refs.js';
 
 type Handlers = { [K in Action['kind']]: (action: Extract<Action, { kind: K }>, ctx: ExecContext) => Promise<void> };
 
@@ -87,11 +89,11 @@ export const handlers: Handlers = {
   BuildImage: async (action, ctx) => { await buildServiceImage(action.serviceName, action.image, ctx); },
   async CreateContainer(action, ctx) {
     const inherited = action.inheritVolumesFrom ? await anonymousVolumesOf(ctx, action.inheritVolumesFrom) : undefined;
-    const serviceNetworks = Object.keys(ctx.project.services[action.serviceName]!.networks ?? {});
+    const serviceNetworks = networksByPriority(ctx.project.services[action.serviceName]!);
     const dnsServers = ctx.dnsServersFor ? await firstDnsServers(ctx, serviceNetworks) : undefined;
     const resolvedRefs = new Map<string, string>();
     const service = ctx.project.services[action.serviceName]!;
-    for (const ref of serviceRefs(service)) resolvedRefs.set(ref, await ctx.containerIdOfService(ref));
+    for (const ref of containerReferences(service)) resolvedRefs.set(ref, await ctx.containerIdOfService(ref));
     const spec = containerSpec({
       project: ctx.project, serviceName: action.serviceName, replica: action.replica, configHash: action.configHash,
       containerIdOfService: (name) => resolvedRefs.get(name) ?? name,
@@ -119,17 +121,18 @@ export const handlers: Handlers = {
     for (const extra of spec.extraNetworks) await ctx.engine.connectNetwork(extra.network, id, extra.endpoint);
   },
   async StartContainer(action, ctx) {
-    const id = containerIdFor(action.resource, ctx, action.containerId);
+    let id = containerIdFor(action.resource, ctx, action.containerId);
     try {
       await ctx.engine.startContainer(id, ctx.signal);
     } catch (err) {
       // An engine restarted in the middle of a start can keep a stale task for that container (its shim outlived
       // the engine); only an identical new container starts cleanly.
       if (!/task .* already exists|id already in use/i.test((err as Error).message)) throw err;
-      const fresh = await replaceWithCopy(ctx, id);
-      ctx.createdContainers.set(action.resource, fresh);
-      await ctx.engine.startContainer(fresh, ctx.signal);
+      id = await replaceWithCopy(ctx, id);
+      ctx.createdContainers.set(action.resource, id);
+      await ctx.engine.startContainer(id, ctx.signal);
     }
+    // The hooks run in the container that actually started: after a replacement, the copy.
     await runHooks(ctx.engine, id, ctx.project.services[action.serviceName]?.post_start, 'post_start');
   },
   async StopContainer(action, ctx) {
@@ -172,14 +175,6 @@ async function replaceWithCopy(ctx: ExecContext, containerId: string): Promise<s
   const fresh = await ctx.engine.createContainer(old.Name.replace(/^\//, ''), body, ctx.signal);
   for (const [name, n] of others) await ctx.engine.connectNetwork(name, fresh, endpoint(n));
   return fresh;
-}
-
-/** Services a container refers to by `service:x` (network_mode, ipc, pid) or volumes_from. */
-function serviceRefs(service: import('../model/project.js').ServiceConfig): string[] {
-  const refs: string[] = [];
-  for (const v of [service.network_mode, service.ipc, service.pid]) if (v?.startsWith('service:')) refs.push(v.slice('service:'.length));
-  for (const v of service.volumes_from ?? []) if (!v.startsWith('container:')) refs.push(v.split(':')[0]!);
-  return refs;
 }
 
 async function firstDnsServers(ctx: ExecContext, networkKeys: string[]): Promise<string[] | undefined> {

@@ -4,6 +4,7 @@
  */
 import type { Project } from '../model/project.js';
 import { desiredReplicas } from '../model/project.js';
+import { namespaceRefs, volumesFromRef } from '../model/service-refs.js';
 import { FieldError } from './field-error.js';
 import { findCycle } from '../planner/graph.js';
 import { closest } from '../errors/suggest.js';
@@ -27,13 +28,12 @@ export function checkProject(project: Project, fileExists: (path: string) => boo
     const p = ['services', name];
     if (!s.image && !s.build) throw new FieldError(p, `service "${name}" has neither an image nor a build context specified: at least one must be provided`, undefined, true);
     if (s.network_mode && s.networks && Object.keys(s.networks).length) throw new FieldError([...p, 'network_mode'], `service ${name} declares mutually exclusive \`network_mode\` and \`networks\``);
-    for (const mode of ['network_mode', 'ipc', 'pid'] as const) {
-      const v = s[mode];
-      if (v?.startsWith('service:') && !allServices.includes(v.slice(8))) throw new FieldError([...p, mode], `service "${name}" refers to undefined service "${v.slice(8)}" in ${mode}`, suggestion(v.slice(8), serviceNames));
+    for (const { key, service: ref } of namespaceRefs(s)) {
+      if (!allServices.includes(ref)) throw new FieldError([...p, key], `service "${name}" refers to undefined service "${ref}" in ${key}`, suggestion(ref, serviceNames));
     }
     (s.volumes_from ?? []).forEach((v, i) => {
-      const ref = v.split(':')[0]!;
-      if (!v.startsWith('container:') && !allServices.includes(ref)) throw new FieldError([...p, 'volumes_from', i], `service "${name}" refers to undefined service "${ref}" in volumes_from`, suggestion(ref, serviceNames));
+      const ref = volumesFromRef(v);
+      if (ref.kind === 'service' && !allServices.includes(ref.name)) throw new FieldError([...p, 'volumes_from', i], `service "${name}" refers to undefined service "${ref.name}" in volumes_from`, suggestion(ref.name, serviceNames));
     });
     // After network_mode/volumes_from: normalization copies those into depends_on, and their own key says more.
     for (const [dep, d] of Object.entries(s.depends_on ?? {})) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalDuration, durationNanos, formatGoDuration } from './go-duration.js';
+import { canonicalDuration, formatGoDuration } from './go-duration.js';
+import { parseDurationNanos } from '../model/units.js';
 
 describe('Go duration formatting', () => {
   it.each([
@@ -11,7 +12,7 @@ describe('Go duration formatting', () => {
 
   it('keeps a value that is not a duration as written', () => {
     expect(canonicalDuration('soon')).toBe('soon');
-    expect(durationNanos('10')).toBeUndefined();
+    expect(parseDurationNanos('10')).toBeUndefined();
   });
 
   it('reads a bare number as seconds', () => {

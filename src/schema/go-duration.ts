@@ -2,16 +2,7 @@
  * Durations as docker compose prints them: Go's `time.Duration.String()` (`2m0s`, `1h0m0s`, `1.5s`, `500ms`),
  * so `120s` and `2m` written in a file print alike.
  */
-const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-
-/** Nanoseconds in a compose duration, or undefined when the text is not one. */
-export function durationNanos(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(trimmed)) return undefined;
-  let total = 0;
-  for (const m of trimmed.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * UNIT_NS[m[2]!]!;
-  return Math.round(total);
-}
+import { parseDurationNanos } from '../model/units.js';
 
 /** Go's fractional formatting: `1.5`, never trailing zeros. */
 const fraction = (value: number, scale: number) => String(Number((value / scale).toFixed(9)));
@@ -33,8 +24,6 @@ export function formatGoDuration(nanos: number): string {
 
 /** A duration value (string or number of seconds) as Go prints it; anything else unchanged. */
 export function canonicalDuration(value: unknown): unknown {
-  if (typeof value === 'number') return formatGoDuration(value * 1e9);
-  if (typeof value !== 'string') return value;
-  const nanos = durationNanos(value);
+  const nanos = parseDurationNanos(value);
   return nanos === undefined ? value : formatGoDuration(nanos);
 }

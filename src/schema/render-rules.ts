@@ -3,6 +3,7 @@
  * modes as octal strings, which is how compose-go marshals its model for `docker compose config`.
  */
 import { canonicalDuration } from './go-duration.js';
+import { parseByteSize } from '../model/units.js';
 
 type Render = (value: unknown) => unknown;
 
@@ -12,12 +13,10 @@ const octalMode: Render = (v) => (typeof v === 'number' && Number.isInteger(v) &
 /** compose-go keeps CPUs as a float. */
 const cpuNumber: Render = (v) => (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v);
 
-const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, t: 1024 ** 4, tb: 1024 ** 4 };
 /** Memory sizes print as a byte count string (`50M` → "52428800"), binary units as docker's RAMInBytes. */
 const byteString: Render = (v) => {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?b?)\s*$/i.exec(String(v));
-  if ((typeof v !== 'string' && typeof v !== 'number') || !m) return v;
-  return String(Math.floor(Number(m[1]) * BYTE_UNITS[m[2]!.toLowerCase()]!));
+  const bytes = parseByteSize(v);
+  return bytes === undefined ? v : String(bytes);
 };
 
 const durationPaths = [

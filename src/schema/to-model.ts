@@ -4,6 +4,7 @@
  */
 import type { Project, ServiceConfig, NetworkConfig, VolumeConfig, SecretConfig } from '../model/project.js';
 import { scopedResourceName } from '../model/names.js';
+import { linkRef, namespaceRefs, volumesFromRef } from '../model/service-refs.js';
 import { FieldError } from './field-error.js';
 import { parseDotenv } from './dotenv.js';
 
@@ -74,13 +75,11 @@ function resolveUnsetEnvironment(service: Record<string, unknown>, env: Record<s
 function addImplicitDependencies(service: Record<string, unknown>): void {
   const deps = { ...((service.depends_on as Record<string, unknown>) ?? {}) };
   const add = (name: string, restart: boolean) => { if (!deps[name]) deps[name] = { condition: 'service_started', required: true, restart }; };
-  for (const key of ['network_mode', 'ipc', 'pid', 'cgroup', 'uts']) {
-    const v = service[key];
-    if (typeof v === 'string' && v.startsWith('service:')) add(v.slice(8), true);
-  }
-  for (const v of (service.volumes_from as string[] | undefined) ?? []) if (!v.startsWith('container:')) add(v.split(':')[0]!, false);
+  const typed = service as ServiceConfig;
+  for (const ref of namespaceRefs(typed)) add(ref.service, true);
+  for (const v of typed.volumes_from ?? []) { const ref = volumesFromRef(v); if (ref.kind === 'service') add(ref.name, false); }
   // compose-go restarts a service with the services it links to, but not with those it takes volumes from.
-  for (const l of (service.links as string[] | undefined) ?? []) add(l.split(':')[0]!, true);
+  for (const l of typed.links ?? []) add(linkRef(l).service, true);
   if (Object.keys(deps).length) service.depends_on = deps;
 }
 

@@ -6,10 +6,10 @@ import { FieldError, describeValue, type KeyPath } from './field-error.js';
 import { TOP_LEVEL_KEYS, SERVICE_KEYS, HEALTHCHECK_KEYS, BUILD_KEYS, NETWORK_KEYS, VOLUME_KEYS, SECRET_KEYS } from './known-keys.js';
 import { closest } from '../errors/suggest.js';
 import { RESET, OVERRIDE } from './parse.js';
+import { DURATION_TEXT as DURATION } from '../model/units.js';
 import { PULL_POLICIES, REFRESH_DURATION, isPullPolicy } from '../model/pull-policy.js';
 
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(RESET in (v as object)) && !(OVERRIDE in (v as object));
-const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 const SIZE = /^\d+(\.\d+)?\s*([bkmgt]b?)?$/i;
 const CONDITIONS = ['service_started', 'service_healthy', 'service_completed_successfully'];
 

@@ -2,7 +2,7 @@
 import type { CommandModule } from '../context.js';
 import { UsageError } from '../../errors/index.js';
 import { withRenderer } from '../with-renderer.js';
-import { bytesOf } from '../../engine/units.js';
+import { byteSize } from '../../model/units.js';
 import { withDependencies } from '../../planner/graph.js';
 import { defaultImageName } from '../../model/names.js';
 import { bakeFile } from './build-bake.js';
@@ -47,7 +47,7 @@ export const command: CommandModule = {
   async run(ctx, flags, services) {
     for (const [flag, why] of Object.entries(REFUSED)) if (flags[flag] !== undefined && flags[flag] !== false) throw new UsageError(why);
     let memory: number | undefined;
-    try { memory = bytesOf(flags.memory as string | undefined); } catch (err) { throw new UsageError(`invalid --memory: ${(err as Error).message}`); }
+    try { memory = byteSize(flags.memory as string | undefined); } catch (err) { throw new UsageError(`invalid --memory: ${(err as Error).message}`); }
     const project = await ctx.loadProject({ services });
     for (const s of services) if (!project.services[s]) throw new UsageError(`no such service: ${s}`);
     const selected = flags['with-dependencies'] && services.length ? withDependencies(project, services) : services;
