@@ -10,7 +10,7 @@
 /** Which src modules each src module may import (its own files always). */
 const arrows = {
   model: [],
-  errors: [],
+  errors: ['model'],   // the engine error kinds are part of the plan's vocabulary (failure policies)
   host: [],
   build: [],
   planner: ['model', 'errors'],

@@ -14,6 +14,10 @@ export function daemonMessageOf(err: { json?: unknown; message?: string }): stri
   return (m ? m[1]! : text).trim();
 }
 
+/** Engine wordings (20.10 … 27) for conditions a plan node has a policy for. */
+const NETWORK_IN_USE = /active endpoints/i;
+const STALE_TASK = /task .* already exists|id already in use/i;
+
 const ENGINE_GOING_AWAY = /transport is closing|client connection is closing|connection is shut ?down|error reading from server: EOF/i;
 
 /** Classify a failed Engine API call once, by status code, and name what was being done. */
@@ -41,5 +45,6 @@ export function toEngineError(err: unknown, action: string, endpoint: string): E
   if (ENGINE_GOING_AWAY.test(daemonMessage)) {
     return new EngineError('unavailable', `${action}: ${daemonMessage}. The Docker engine at ${endpoint} is stopping or lost its containerd connection; once it is back, run the same command again: it converges from whatever was created.`, { cause: err, statusCode: status });
   }
-  return new EngineError(kind, `${action}: ${daemonMessage}`, { cause: err, statusCode: status });
+  const refined: EngineErrorKind = NETWORK_IN_USE.test(daemonMessage) ? 'in-use' : STALE_TASK.test(daemonMessage) ? 'stale-task' : kind;
+  return new EngineError(refined, `${action}: ${daemonMessage}`, { cause: err, statusCode: status });
 }

@@ -4,6 +4,9 @@
  * Request bodies follow the Docker Engine API's JSON (the protocol).
  */
 import type { Readable } from 'node:stream';
+import type { ContainerCreateBody, EndpointConfig, NetworkCreateBody, VolumeCreateBody } from '../model/engine-requests.js';
+
+export type { ContainerCreateBody, EndpointConfig, NetworkCreateBody, VolumeCreateBody } from '../model/engine-requests.js';
 
 export interface ContainerSummary {
   id: string;
@@ -44,59 +47,6 @@ export interface ImageSummary {
   labels: Record<string, string>;
   size: number;
   created: number;
-}
-
-/** Engine API container create body (POST /containers/create). */
-export interface ContainerCreateBody {
-  Image: string;
-  Cmd?: string[];
-  Entrypoint?: string[];
-  Env?: string[];
-  Labels?: Record<string, string>;
-  ExposedPorts?: Record<string, object>;
-  Hostname?: string;
-  Domainname?: string;
-  User?: string;
-  WorkingDir?: string;
-  Tty?: boolean;
-  OpenStdin?: boolean;
-  StdinOnce?: boolean;
-  AttachStdin?: boolean;
-  AttachStdout?: boolean;
-  AttachStderr?: boolean;
-  StopSignal?: string;
-  StopTimeout?: number;
-  Healthcheck?: { Test?: string[]; Interval?: number; Timeout?: number; Retries?: number; StartPeriod?: number; StartInterval?: number };
-  Volumes?: Record<string, object>;
-  HostConfig?: Record<string, unknown>;
-  NetworkingConfig?: { EndpointsConfig?: Record<string, EndpointConfig> };
-  [key: string]: unknown;
-}
-
-export interface EndpointConfig {
-  Aliases?: string[];
-  IPAMConfig?: { IPv4Address?: string; IPv6Address?: string };
-  Links?: string[];
-  [key: string]: unknown;
-}
-
-export interface NetworkCreateBody {
-  Name: string;
-  Driver?: string;
-  Options?: Record<string, string>;
-  IPAM?: { Driver?: string; Config?: Array<Record<string, unknown>>; Options?: Record<string, string> };
-  Internal?: boolean;
-  Attachable?: boolean;
-  EnableIPv6?: boolean;
-  Labels?: Record<string, string>;
-  CheckDuplicate?: boolean;
-}
-
-export interface VolumeCreateBody {
-  Name: string;
-  Driver?: string;
-  DriverOpts?: Record<string, string>;
-  Labels?: Record<string, string>;
 }
 
 /** The subset of GET /containers/{id}/json tcompose reads; the raw object is kept for tests and `inspect`. */

@@ -36,7 +36,9 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type EngineErrorKind = 'not-found' | 'conflict' | 'not-modified' | 'unavailable' | 'bad-request' | 'unknown';
+import type { EngineErrorKind } from '../model/engine-error-kind.js';
+
+export type { EngineErrorKind };
 
 /** An Engine API call that failed, classified once by status code. */
 export class EngineError extends Error {

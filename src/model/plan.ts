@@ -3,13 +3,15 @@
  * The planner builds it without touching the engine; the reconciler runs it; `--dry-run` prints it.
  */
 import type { DependsOnCondition } from './project.js';
+import type { NetworkCreateBody, VolumeCreateBody } from './engine-requests.js';
+import type { EngineErrorKind } from './engine-error-kind.js';
 
 export type ResourceId = `service:${string}:${number}` | `service:${string}` | `network:${string}` | `volume:${string}` | `image:${string}`;
 
 export type Action =
-  | { kind: 'CreateNetwork'; resource: `network:${string}`; networkKey: string }
+  | { kind: 'CreateNetwork'; resource: `network:${string}`; request: NetworkCreateBody }
   | { kind: 'RemoveNetwork'; resource: `network:${string}`; networkName: string }
-  | { kind: 'CreateVolume'; resource: `volume:${string}`; volumeKey: string }
+  | { kind: 'CreateVolume'; resource: `volume:${string}`; request: VolumeCreateBody }
   | { kind: 'RemoveVolume'; resource: `volume:${string}`; volumeName: string }
   | { kind: 'PullImage'; resource: `image:${string}`; serviceName: string; image: string }
   | { kind: 'BuildImage'; resource: `image:${string}`; serviceName: string; image: string }
@@ -33,6 +35,15 @@ export interface PlanNode {
   dependsOn: number[];
   /** A failure is reported as a warning and does not cancel the plan (e.g. removing a network still in use). */
   bestEffort?: boolean;
+  /** What the executor does when the engine refuses, by error kind; absent: the failure is the node's failure. */
+  onError?: FailurePolicy;
+}
+
+export interface FailurePolicy {
+  /** Kinds that mean the goal already holds (removing what is gone, creating what another run just created). */
+  done?: EngineErrorKind[];
+  /** Send again, with backoff, while the engine answers with this kind, for at most `withinMs`. */
+  retry?: { on: EngineErrorKind; withinMs: number };
 }
 
 export interface Plan {

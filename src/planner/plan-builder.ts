@@ -1,5 +1,6 @@
 /** Accumulates plan nodes with sequential ids; keeps plan-up and plan-down free of bookkeeping. */
 import type { Action, Plan, PlanNode } from '../model/plan.js';
+import { failurePolicyOf } from './failure-policies.js';
 
 export class PlanBuilder {
   private readonly nodes: PlanNode[] = [];
@@ -8,7 +9,8 @@ export class PlanBuilder {
   add(action: Action, cause: string, dependsOn: Iterable<number | undefined> = [], bestEffort = false): number {
     const id = this.nodes.length + 1;
     const deps = [...new Set([...dependsOn].filter((d): d is number => d !== undefined))].sort((a, b) => a - b);
-    this.nodes.push({ id, action, cause, dependsOn: deps, ...(bestEffort ? { bestEffort } : {}) });
+    const onError = failurePolicyOf(action.kind);
+    this.nodes.push({ id, action, cause, dependsOn: deps, ...(bestEffort ? { bestEffort } : {}), ...(onError ? { onError } : {}) });
     return id;
   }
 

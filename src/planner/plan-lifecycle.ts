@@ -3,7 +3,8 @@
  * `stop` is planStop.)
  */
 import type { ObservedContainer, ObservedState } from '../model/observed.js';
-import type { Plan, PlanNode } from '../model/plan.js';
+import type { Plan } from '../model/plan.js';
+import { PlanBuilder } from './plan-builder.js';
 
 function selected(observed: ObservedState, services?: string[]): ObservedContainer[] {
   return observed.containers.filter((c) => !c.oneoff && (!services?.length || services.includes(c.serviceName)));
@@ -12,24 +13,20 @@ function selected(observed: ObservedState, services?: string[]): ObservedContain
 const resource = (c: ObservedContainer) => `service:${c.serviceName}:${c.number}` as const;
 
 export function planRestart(observed: ObservedState, options: { services?: string[]; timeoutSec?: number }): Plan {
-  const nodes: PlanNode[] = selected(observed, options.services)
-    .map((c, i) => ({ id: i + 1, action: { kind: 'RestartContainer', resource: resource(c), containerId: c.id, timeoutSec: options.timeoutSec }, cause: 'restart requested', dependsOn: [] }));
-  return { nodes, warnings: [] };
+  const b = new PlanBuilder();
+  for (const c of selected(observed, options.services)) b.add({ kind: 'RestartContainer', resource: resource(c), containerId: c.id, timeoutSec: options.timeoutSec }, 'restart requested');
+  return b.build();
 }
 
 export function planRemove(observed: ObservedState, options: { services?: string[]; stop?: boolean; removeVolumes?: boolean }): Plan {
-  const nodes: PlanNode[] = [];
-  const warnings: string[] = [];
+  const b = new PlanBuilder();
   for (const c of selected(observed, options.services)) {
     const running = c.state === 'running' || c.state === 'restarting' || c.state === 'paused';
     if (running && !options.stop) continue;
-    let dependsOn: number[] = [];
-    if (running) {
-      nodes.push({ id: nodes.length + 1, action: { kind: 'StopContainer', resource: resource(c), containerId: c.id }, cause: '--stop', dependsOn: [] });
-      dependsOn = [nodes.length];
-    }
-    nodes.push({ id: nodes.length + 1, action: { kind: 'RemoveContainer', resource: resource(c), containerId: c.id, removeVolumes: options.removeVolumes }, cause: 'rm requested', dependsOn });
+    const stop = running ? b.add({ kind: 'StopContainer', resource: resource(c), containerId: c.id }, '--stop') : undefined;
+    b.add({ kind: 'RemoveContainer', resource: resource(c), containerId: c.id, removeVolumes: options.removeVolumes }, 'rm requested', [stop]);
   }
-  if (nodes.length === 0) warnings.push('No stopped containers');
-  return { nodes, warnings };
+  const plan = b.build();
+  if (plan.nodes.length === 0) plan.warnings.push('No stopped containers');
+  return plan;
 }

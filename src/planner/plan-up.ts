@@ -17,6 +17,7 @@ import type { ObservedContainer, ObservedState } from '../model/observed.js';
 import type { Plan } from '../model/plan.js';
 import { containerName } from '../model/names.js';
 import { PlanBuilder } from './plan-builder.js';
+import { networkCreateRequest, volumeCreateRequest } from './resource-requests.js';
 import { serviceConfigHash } from './config-hash.js';
 import { assertAcyclic, dependencyOrder, serviceGraph, type ServiceGraph } from './graph.js';
 import { networksByPriority } from '../model/service-networks.js';
@@ -117,7 +118,7 @@ function planNetworks(b: PlanBuilder, project: Project, observed: ObservedState,
     const network = project.networks[key];
     if (!network || network.external) continue;
     const exists = observed.networks.some((n) => n.key === key || n.name === network.name);
-    if (!exists) out.set(key, b.add({ kind: 'CreateNetwork', resource: `network:${network.name}`, networkKey: key }, 'not found'));
+    if (!exists) out.set(key, b.add({ kind: 'CreateNetwork', resource: `network:${network.name}`, request: networkCreateRequest(project, key) }, 'not found'));
   }
   return out;
 }
@@ -129,7 +130,7 @@ function planVolumes(b: PlanBuilder, project: Project, observed: ObservedState, 
     const volume = project.volumes[key]!;
     if (volume.external) continue;
     const exists = observed.volumes.some((v) => v.key === key || v.name === volume.name);
-    if (!exists) out.set(key, b.add({ kind: 'CreateVolume', resource: `volume:${volume.name}`, volumeKey: key }, 'not found'));
+    if (!exists) out.set(key, b.add({ kind: 'CreateVolume', resource: `volume:${volume.name}`, request: volumeCreateRequest(project, key) }, 'not found'));
   }
   return out;
 }

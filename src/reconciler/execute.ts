@@ -1,6 +1,6 @@
 /**
- * Runs a plan against the engine. It carries no decision logic: it dispatches on `action.kind`, passes results
- * along (a created container's ID) and applies the failure policy recorded on the node.
+ * Runs a plan against the engine: it dispatches on `action.kind`, passes results along (a created container's
+ * ID) and follows the failure policy recorded on each node (retries, kinds that mean done).
  */
 import type { Action, Plan, PlanNode } from '../model/plan.js';
 import type { Project } from '../model/project.js';
@@ -9,6 +9,7 @@ import { Labels } from '../model/labels.js';
 import type { Engine } from '../engine/engine.js';
 import { runDag } from './run-dag.js';
 import { handlers } from './handlers.js';
+import { sendWithPolicy } from './failure-policy.js';
 import { describeAction } from './describe-action.js';
 
 export interface ExecContext {
@@ -67,7 +68,7 @@ async function runNode(node: PlanNode, ctx: ExecContext): Promise<void> {
   const started = Date.now();
   ctx.events.event({ resource, status: 'working', text: working });
   try {
-    await (handlers[node.action.kind] as (a: Action, c: ExecContext) => Promise<void>)(node.action, ctx);
+    await sendWithPolicy(() => (handlers[node.action.kind] as (a: Action, c: ExecContext) => Promise<void>)(node.action, ctx), node.onError, ctx.signal);
     ctx.events.event({ resource, status: 'done', text: done, elapsedMs: Date.now() - started });
   } catch (err) {
     // Once another action failed or the user cancelled, this one's failure is only a consequence.

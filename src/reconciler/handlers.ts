@@ -1,6 +1,5 @@
 /** One small function per action kind; leaving a kind out does not compile. */
 import type { Action } from '../model/plan.js';
-import { Labels, COMPOSE_VERSION_LABEL } from '../model/labels.js';
 import { EngineError, RuntimeError } from '../errors/index.js';
 import { containerSpec } from '../engine/convert.js';
 import { awaitServiceCondition } from './await-condition.js';
@@ -18,11 +17,6 @@ import { containerReferences } from '../model/service-refs.js';
 
 type Handlers = { [K in Action['kind']]: (action: Extract<Action, { kind: K }>, ctx: ExecContext) => Promise<void> };
 
-function ignoreNotFound(err: unknown): void {
-  if (err instanceof EngineError && err.kind === 'not-found') return;
-  throw err;
-}
-
 function containerIdFor(resource: string, ctx: ExecContext, explicit?: string): string {
   const id = explicit ?? ctx.createdContainers.get(resource);
   if (!id) throw new Error(`internal: no container known for ${resource}`);
@@ -39,51 +33,16 @@ async function anonymousVolumesOf(ctx: ExecContext, containerId: string): Promis
 
 export const handlers: Handlers = {
   async CreateNetwork(action, ctx) {
-    const key = action.networkKey;
-    const network = ctx.project.networks[key]!;
-    try {
-      await ctx.engine.createNetwork({
-        Name: network.name,
-        Driver: network.driver,
-        Options: network.driver_opts,
-        IPAM: network.ipam ? { Driver: network.ipam.driver, Config: network.ipam.config?.map((c) => ({ Subnet: c.subnet, IPRange: c.ip_range, Gateway: c.gateway, AuxiliaryAddresses: c.aux_addresses })), Options: network.ipam.options } : undefined,
-        Internal: network.internal,
-        Attachable: network.attachable,
-        EnableIPv6: network.enable_ipv6,
-        CheckDuplicate: true,
-        Labels: { ...(network.labels ?? {}), [Labels.project]: ctx.project.name, [Labels.network]: key, [Labels.version]: COMPOSE_VERSION_LABEL },
-      }, ctx.signal);
-    } catch (err) {
-      // Another `up` of the same project may have created it a moment ago; the lock makes this rare.
-      if (err instanceof EngineError && err.kind === 'conflict') return;
-      throw err;
-    }
+    await ctx.engine.createNetwork(action.request, ctx.signal);
   },
   async RemoveNetwork(action, ctx) {
-    // Right after its last container is removed, the engine can still count an endpoint for a moment; after many
-    // parallel removals on a busy engine, for seconds.
-    const deadline = Date.now() + 10_000;
-    for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
-      try {
-        await ctx.engine.removeNetwork(action.networkName, ctx.signal);
-        return;
-      } catch (err) {
-        if (err instanceof EngineError && err.kind === 'not-found') return;
-        if (Date.now() >= deadline || !/active endpoints/i.test((err as Error).message)) throw err;
-        await new Promise((r) => setTimeout(r, delay));
-      }
-    }
+    await ctx.engine.removeNetwork(action.networkName, ctx.signal);
   },
   async CreateVolume(action, ctx) {
-    const key = action.volumeKey;
-    const volume = ctx.project.volumes[key]!;
-    await ctx.engine.createVolume({
-      Name: volume.name, Driver: volume.driver, DriverOpts: volume.driver_opts,
-      Labels: { ...(volume.labels ?? {}), [Labels.project]: ctx.project.name, [Labels.volume]: key, [Labels.version]: COMPOSE_VERSION_LABEL },
-    }, ctx.signal);
+    await ctx.engine.createVolume(action.request, ctx.signal);
   },
   async RemoveVolume(action, ctx) {
-    await ctx.engine.removeVolume(action.volumeName, ctx.signal).catch(ignoreNotFound);
+    await ctx.engine.removeVolume(action.volumeName, ctx.signal);
   },
   PullImage: (action, ctx) => pullServiceImage(action.serviceName, action.image, ctx),
   BuildImage: async (action, ctx) => { await buildServiceImage(action.serviceName, action.image, ctx); },
@@ -127,7 +86,7 @@ export const handlers: Handlers = {
     } catch (err) {
       // An engine restarted in the middle of a start can keep a stale task for that container (its shim outlived
       // the engine); only an identical new container starts cleanly.
-      if (!/task .* already exists|id already in use/i.test((err as Error).message)) throw err;
+      if (!(err instanceof EngineError && err.kind === 'stale-task')) throw err;
       id = await replaceWithCopy(ctx, id);
       ctx.createdContainers.set(action.resource, id);
       await ctx.engine.startContainer(id, ctx.signal);
@@ -140,10 +99,10 @@ export const handlers: Handlers = {
     const preStop = ctx.project.services[serviceName]?.pre_stop;
     // A failing pre_stop hook must not keep the container from stopping.
     if (preStop?.length) await runHooks(ctx.engine, action.containerId, preStop, 'pre_stop').catch((err) => ctx.events.warn((err as Error).message));
-    await ctx.engine.stopContainer(action.containerId, action.timeoutSec, ctx.signal).catch(ignoreNotFound);
+    await ctx.engine.stopContainer(action.containerId, action.timeoutSec, ctx.signal);
   },
   async RemoveContainer(action, ctx) {
-    await ctx.engine.removeContainer(action.containerId, { force: true, volumes: action.removeVolumes ?? false }, ctx.signal).catch(ignoreNotFound);
+    await ctx.engine.removeContainer(action.containerId, { force: true, volumes: action.removeVolumes ?? false }, ctx.signal);
   },
   async RenameContainer(action, ctx) {
     await ctx.engine.renameContainer(containerIdFor(action.resource, ctx), action.newName, ctx.signal);
