@@ -17,7 +17,7 @@ import { planImages, pullCommandSkips, unavailableImages, type ImagePlanOptions 
 import { planDown, planStop, type DownPlanOptions } from '../planner/plan-down.js';
 import { loadProject, type LoadOptions } from '../schema/index.js';
 import { withProjectLock } from './project-lock.js';
-import { assertPortsFree } from './port-preflight.js';
+import { withPreflight } from '../planner/plan-preflight.js';
 import { buildServiceImage, type BuildRunOptions } from '../reconciler/build-image.js';
 import { pullServiceImage, pushServiceImage } from '../reconciler/pull-image.js';
 import { runDag } from '../reconciler/run-dag.js';
@@ -112,24 +112,22 @@ export function createTcompose(deps: TcomposeDeps) {
     if (unavailable.length) throw new RuntimeError(`${unavailable.join('; ')}; nothing was changed.`);
   }
 
-  /** Start the DNS daemon now, off the critical path, when the plan creates containers that will need it. */
-  function startDnsFor(plan: Plan): Promise<void> | undefined {
-    if (!deps.dns || !plan.nodes.some((n) => n.action.kind === 'CreateContainer')) return undefined;
-    const started = deps.dns.ensureRunning();
-    started.catch(() => undefined); // awaited (and reported) by the first container creation
-    return started;
+  /** The container plan of `up`, with its pre-flight and DNS start first. */
+  function planContainers(project: Project, observed: ObservedState, options: UpOptions): Plan {
+    return withPreflight(planUp(project, observed, options), project, observed, { embeddedDns: Boolean(deps.dns) });
   }
 
-  async function run(plan: Plan, project: Project, signal?: AbortSignal, dnsStarted?: Promise<void>): Promise<void> {
-    let daemonReady = dnsStarted;
+  async function run(plan: Plan, project: Project, signal?: AbortSignal): Promise<void> {
+    // One start of the DNS daemon per run, whether a StartDns node or the first container creation asks first.
+    let daemonReady: Promise<void> | undefined;
+    const startDns = deps.dns ? () => (daemonReady ??= deps.dns!.ensureRunning()) : undefined;
     const dnsServersFor = deps.dns ? async (name: string) => {
-      daemonReady ??= deps.dns!.ensureRunning();
-      await daemonReady;
+      await startDns!();
       return deps.dns!.serversFor(name);
     } : undefined;
     await executePlan(plan, {
       engine, project, events, signal, concurrency: deps.concurrency,
-      dnsServersFor,
+      dnsServersFor, startDns,
       useEngineAliases: !deps.dns,
     }).catch(explainEngineLoss);
   }
@@ -143,8 +141,7 @@ export function createTcompose(deps: TcomposeDeps) {
     async planUp(project: Project, options: UpOptions = {}, signal?: AbortSignal): Promise<Plan> {
       const observed = await observe(project, signal);
       const images = planImages(project, observed, options);
-      const containers = planUp(project, observed, options);
-      return concatPlans(images, containers);
+      return concatPlans(images, planContainers(project, observed, options));
     },
 
     /**
@@ -160,10 +157,8 @@ export function createTcompose(deps: TcomposeDeps) {
           await run(imagePlan, project, signal);
           observed = { ...observed, ...await observeImages(engine, imagesOf(project), signal) };
         }
-        const plan = planUp(project, observed, options);
-        const dnsStarted = startDnsFor(plan);
-        await assertPortsFree(engine, project, observed, plan);
-        await run(plan, project, signal, dnsStarted);
+        const plan = planContainers(project, observed, options);
+        await run(plan, project, signal);
         return concatPlans(imagePlan, plan);
       }, signal);
     },

@@ -6,7 +6,10 @@ import type { DependsOnCondition } from './project.js';
 import type { NetworkCreateBody, VolumeCreateBody } from './engine-requests.js';
 import type { EngineErrorKind } from './engine-error-kind.js';
 
-export type ResourceId = `service:${string}:${number}` | `service:${string}` | `network:${string}` | `volume:${string}` | `image:${string}`;
+export type ResourceId = `service:${string}:${number}` | `service:${string}` | `network:${string}` | `volume:${string}` | `image:${string}` | `host:${string}`;
+
+/** A host port a container will publish, checked before anything is created. */
+export interface HostPortClaim { serviceName: string; hostIp: string; port: number }
 
 export type Action =
   | { kind: 'CreateNetwork'; resource: `network:${string}`; request: NetworkCreateBody }
@@ -23,7 +26,11 @@ export type Action =
   | { kind: 'RemoveContainer'; resource: `service:${string}:${number}`; containerId: string; removeVolumes?: boolean }
   | { kind: 'RenameContainer'; resource: `service:${string}:${number}`; serviceName: string; replica: number; newName: string }
   | { kind: 'RestartContainer'; resource: `service:${string}:${number}`; containerId: string; timeoutSec?: number }
-  | { kind: 'AwaitCondition'; resource: `service:${string}`; serviceName: string; condition: DependsOnCondition; required: boolean };
+  | { kind: 'AwaitCondition'; resource: `service:${string}`; serviceName: string; condition: DependsOnCondition; required: boolean }
+  /** Pre-flight: every claimed port is free, or held by one of `ownContainers` (a recreate releases those first). */
+  | { kind: 'CheckHostPorts'; resource: 'host:ports'; ports: HostPortClaim[]; ownContainers: string[] }
+  /** tcompose's embedded DNS runs before containers are created with its address. */
+  | { kind: 'StartDns'; resource: 'host:dns' };
 
 export type ActionKind = Action['kind'];
 

@@ -16,6 +16,7 @@ function detail(action: Action): string {
     case 'PullImage':
     case 'BuildImage': return ` for ${action.serviceName}`;
     case 'RemoveContainer': return action.removeVolumes ? ' with volumes' : '';
+    case 'CheckHostPorts': return ` ${action.ports.map((p) => `${p.hostIp}:${p.port}`).join(' ')}`;
     default: return '';
   }
 }

@@ -2,7 +2,8 @@
 import type { Action } from '../model/plan.js';
 import { containerName } from '../model/names.js';
 
-export function describeAction(action: Action, projectName: string): { resource: string; working: string; done: string } {
+/** Undefined for steps docker compose does not report (the pre-flight, the DNS start): they emit no progress. */
+export function describeAction(action: Action, projectName: string): { resource: string; working: string; done: string } | undefined {
   switch (action.kind) {
     case 'CreateNetwork': return { resource: `Network ${action.resource.slice(8)}`, working: 'Creating', done: 'Created' };
     case 'RemoveNetwork': return { resource: `Network ${action.networkName}`, working: 'Removing', done: 'Removed' };
@@ -20,6 +21,8 @@ export function describeAction(action: Action, projectName: string): { resource:
       const what = action.condition === 'service_healthy' ? 'Healthy' : action.condition === 'service_completed_successfully' ? 'Exited' : 'Started';
       return { resource: `Service ${action.serviceName}`, working: 'Waiting', done: what };
     }
+    case 'CheckHostPorts':
+    case 'StartDns': return undefined;
   }
 }
 

@@ -23,6 +23,8 @@ export interface ExecContext {
   containerIdOfService(serviceName: string): Promise<string>;
   /** DNS servers to give containers on a network (tcompose's embedded DNS), if it runs. */
   dnsServersFor?(networkName: string): Promise<string[] | undefined>;
+  /** Start tcompose's embedded DNS (the `StartDns` node). */
+  startDns?(): Promise<void>;
   useEngineAliases: boolean;
   forcePull?: boolean;
   quietPull?: boolean;
@@ -35,6 +37,7 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   concurrency?: number;
   dnsServersFor?(networkName: string): Promise<string[] | undefined>;
+  startDns?(): Promise<void>;
   useEngineAliases?: boolean;
 }
 
@@ -45,6 +48,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   const ctx: ExecContext = {
     engine, project, events, signal, createdContainers,
     dnsServersFor: options.dnsServersFor,
+    startDns: options.startDns,
     useEngineAliases: options.useEngineAliases ?? true,
     async containerIdOfService(serviceName) {
       const created = [...createdContainers.entries()].find(([res]) => res.startsWith(`service:${serviceName}:`));
@@ -59,16 +63,19 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   await runDag(plan.nodes, (node, nodeSignal) => runNode(node, { ...ctx, signal: nodeSignal }), {
     concurrency: options.concurrency,
     signal,
-    onBestEffortFailure: (node, err) => events.warn(`${describeAction((node as PlanNode).action, project.name).resource}: ${(err as Error).message}`),
+    onBestEffortFailure: (node, err) => events.warn(`${describeAction((node as PlanNode).action, project.name)?.resource ?? (node as PlanNode).action.resource}: ${(err as Error).message}`),
   });
 }
 
 async function runNode(node: PlanNode, ctx: ExecContext): Promise<void> {
-  const { resource, working, done } = describeAction(node.action, ctx.project.name);
+  const send = () => sendWithPolicy(() => (handlers[node.action.kind] as (a: Action, c: ExecContext) => Promise<void>)(node.action, ctx), node.onError, ctx.signal);
+  const described = describeAction(node.action, ctx.project.name);
+  if (!described) return send();
+  const { resource, working, done } = described;
   const started = Date.now();
   ctx.events.event({ resource, status: 'working', text: working });
   try {
-    await sendWithPolicy(() => (handlers[node.action.kind] as (a: Action, c: ExecContext) => Promise<void>)(node.action, ctx), node.onError, ctx.signal);
+    await send();
     ctx.events.event({ resource, status: 'done', text: done, elapsedMs: Date.now() - started });
   } catch (err) {
     // Once another action failed or the user cancelled, this one's failure is only a consequence.

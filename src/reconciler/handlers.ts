@@ -9,6 +9,7 @@ import type { ExecContext } from './execute.js';
 import type { ContainerCreateBody, EndpointConfig } from '../engine/engine.js';
 import { materializeFileMounts } from './secrets.js';
 import { runHooks } from './hooks.js';
+import { checkHostPorts } from './host-ports.js';
 import { stateDir } from '../host/state-dir.js';
 import { join } from 'node:path';
 import { dnsLabelsFor } from '../dns/labels.js';
@@ -109,6 +110,10 @@ export const handlers: Handlers = {
   },
   async RestartContainer(action, ctx) {
     await ctx.engine.restartContainer(action.containerId, action.timeoutSec, ctx.signal);
+  },
+  CheckHostPorts: (action, ctx) => checkHostPorts(ctx.engine, action.ports, action.ownContainers, ctx.signal),
+  async StartDns(_action, ctx) {
+    await ctx.startDns?.();
   },
   async AwaitCondition(action, ctx) {
     try {

@@ -1,30 +1,14 @@
 /**
- * Before anything is created: every host port the plan will publish must be free, or the error names what holds
+ * The `CheckHostPorts` node: every host port the plan will publish must be free, or the error names what holds
  * it (a container and its project, or a process). Ports held by this project's own containers are skipped: a
  * recreate releases them first.
  */
 import { createServer } from 'node:net';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import type { Project } from '../model/project.js';
-import type { Plan } from '../model/plan.js';
-import type { ObservedState } from '../model/observed.js';
+import type { HostPortClaim } from '../model/plan.js';
 import type { Engine } from '../engine/engine.js';
 import { Labels } from '../model/labels.js';
 import { RuntimeError } from '../errors/index.js';
-
-interface HostPort { serviceName: string; hostIp: string; port: number }
-
-function tcpPortsToCreate(project: Project, plan: Plan): HostPort[] {
-  const services = new Set(plan.nodes.filter((n) => n.action.kind === 'CreateContainer').map((n) => (n.action as { serviceName: string }).serviceName));
-  const out: HostPort[] = [];
-  for (const name of services) {
-    for (const p of project.services[name]?.ports ?? []) {
-      if ((p.protocol ?? 'tcp') !== 'tcp' || !p.published || !/^\d+$/.test(p.published)) continue;
-      out.push({ serviceName: name, hostIp: p.host_ip || '0.0.0.0', port: Number(p.published) });
-    }
-  }
-  return out;
-}
 
 function portFree(hostIp: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -59,11 +43,10 @@ function processHolding(port: number): string | undefined {
   return undefined;
 }
 
-export async function assertPortsFree(engine: Engine, project: Project, observed: ObservedState, plan: Plan): Promise<void> {
-  const wanted = tcpPortsToCreate(project, plan);
+export async function checkHostPorts(engine: Engine, wanted: HostPortClaim[], ownContainers: string[], signal?: AbortSignal): Promise<void> {
   if (!wanted.length) return;
-  const ours = new Set(observed.containers.map((c) => c.id));
-  const containers = await engine.listContainers({ all: false });
+  const ours = new Set(ownContainers);
+  const containers = await engine.listContainers({ all: false }, signal);
   for (const { serviceName, hostIp, port } of wanted) {
     const holder = containers.find((c) => c.ports.some((p) => p.publicPort === port && (hostIp === '0.0.0.0' || !p.ip || p.ip === hostIp || p.ip === '0.0.0.0')));
     if (holder && ours.has(holder.id)) continue;
