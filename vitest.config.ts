@@ -17,6 +17,19 @@ export default defineConfig({
         },
       },
       {
+        // The CLI in a pseudo-terminal, its bytes fed to a terminal emulator: what a user sees, frame by frame.
+        test: {
+          name: 'terminal',
+          include: ['test/terminal/**/*.term.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Runs alongside the integration files (same group), so the same limit.
+          maxWorkers: 3,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
         // Tests that must run alone, after every other integration test: a private second dockerd (starting one
         // removes the host's docker0 bridge the shared engine uses) and the soak (it measures the engine's fds).
         test: {

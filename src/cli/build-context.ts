@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FlagValues } from './args.js';
 import type { CliContext } from './context.js';
-import type { ProgressMode, Renderer } from './render/progress.js';
+import type { AnsiMode, ProgressMode, Renderer } from './render/progress.js';
 import type { Engine } from '../engine/engine.js';
 import type { ConnectionFlags } from '../engine/connection.js';
 import { UsageError } from '../errors/index.js';
@@ -24,11 +24,18 @@ export function connectionFlags(global: FlagValues): ConnectionFlags {
   };
 }
 
-export function buildContext(global: FlagValues, signal: AbortSignal): CliContext {
+/** What the progress renderer needs to know of the command line: docker compose's operation name, and `-d`. */
+export interface Invocation { command: string; detached: boolean }
+
+/** docker compose names an operation after its verb; `rm` is `remove` (pkg/compose/remove.go). */
+const OPERATION_NAMES: Record<string, string> = { rm: 'remove' };
+
+export function buildContext(global: FlagValues, signal: AbortSignal, invocation: Invocation = { command: '', detached: true }): CliContext {
   const env = process.env;
   const progressMode = (global.progress as string | undefined) ?? 'auto';
   if (!PROGRESS_MODES.includes(progressMode)) throw new UsageError(`invalid --progress "${progressMode}": expected one of ${PROGRESS_MODES.join(', ')}`);
   const ansi = (global.ansi as string | undefined) ?? 'auto';
+  if (!['auto', 'always', 'never'].includes(ansi)) throw new UsageError(`invalid --ansi "${ansi}": expected one of auto, always, never`);
   const color = ansi === 'always' || (ansi === 'auto' && Boolean(process.stdout.isTTY) && !env.NO_COLOR);
   let enginePromise: Promise<Engine> | undefined;
   let rendererPromise: Promise<Renderer> | undefined;
@@ -73,7 +80,13 @@ export function buildContext(global: FlagValues, signal: AbortSignal): CliContex
       return enginePromise;
     },
     async renderer() {
-      rendererPromise ??= import('./render/progress.js').then((m) => m.createRenderer(progressMode as ProgressMode, process.stderr));
+      rendererPromise ??= import('./render/progress.js').then((m) => m.createRenderer(progressMode as ProgressMode, process.stderr, {
+        operation: OPERATION_NAMES[invocation.command] ?? invocation.command,
+        ansi: ansi as AnsiMode,
+        color: ansi !== 'never' && !env.NO_COLOR,
+        // Attached `up` (docker compose looks at -d only): Starting/Started are left to the logs that follow.
+        hideStarts: invocation.command !== 'start' && !invocation.detached,
+      }));
       return rendererPromise;
     },
     async tcompose(renderer) {

@@ -101,7 +101,7 @@ export async function main(givenArgv: string[]): Promise<number> {
       process.stdout.write(`Usage:  tcompose ${command.usage}\n\n${command.summary}\n\nOptions:\n${formatFlagHelp(command.flags)}\n`);
       return 0;
     }
-    const ctx: CliContext = buildContext(global, controller.signal);
+    const ctx: CliContext = buildContext(global, controller.signal, { command: name, detached: Boolean(parsed.flags.detach || parsed.flags.wait) });
     return await command.run(ctx, parsed.flags, parsed.positionals);
   } catch (err) {
     return reportError(err, (s) => process.stderr.write(s), verbose);

@@ -10,6 +10,12 @@ export interface ProgressEvent {
   detail?: string;
   /** Milliseconds since the resource's first `working` event. */
   elapsedMs?: number;
+  /** The resource this one is a part of (a layer of `Image x`): renderers fold it into that row. */
+  parentId?: string;
+  /** Bytes done and expected, and a percentage, for transfers (pull, push, build context). */
+  current?: number;
+  total?: number;
+  percent?: number;
 }
 
 export interface EventSink {

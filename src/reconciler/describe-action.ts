@@ -19,7 +19,8 @@ export function describeAction(action: Action, projectName: string): { resource:
     case 'RestartContainer': return { resource: containerLabel(action.resource, projectName), working: 'Restarting', done: 'Restarted' };
     case 'AwaitCondition': {
       const what = action.condition === 'service_healthy' ? 'Healthy' : action.condition === 'service_completed_successfully' ? 'Exited' : 'Started';
-      return { resource: `Service ${action.serviceName}`, working: 'Waiting', done: what };
+      // docker compose shows the wait on the dependency's container row (`Container shop-db-1  Waiting` → `Healthy`).
+      return { resource: `Container ${containerName(projectName, action.serviceName, 1)}`, working: 'Waiting', done: what };
     }
     case 'CheckHostPorts':
     case 'StartDns': return undefined;
