@@ -6,6 +6,7 @@ import { globalFlags, type CliContext, type CommandModule } from './context.js';
 import { reportError } from './exit.js';
 import { CancelledError, UsageError } from '../errors/index.js';
 import { buildContext } from './build-context.js';
+import { forceHandled } from './interrupts.js';
 import { VERSION } from './version-info.js';
 import { pluginInvocation, pluginMetadata } from './plugin-mode.js';
 
@@ -77,7 +78,7 @@ export async function main(givenArgv: string[]): Promise<number> {
   const onSignal = (sig: NodeJS.Signals) => {
     interrupts++;
     // A second Ctrl+C does not wait for a graceful stop.
-    if (interrupts > 1) process.exit(130);
+    if (interrupts > 1) { if (!forceHandled()) process.exit(130); return; }
     controller.abort(new CancelledError(`interrupted by ${sig}`));
   };
   process.on('SIGINT', onSignal);

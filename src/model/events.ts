@@ -18,6 +18,9 @@ export interface ProgressEvent {
   percent?: number;
 }
 
+/** The resource of events about the whole run (`Gracefully Stopping...`): docker compose's `Compose`. */
+export const PROJECT_RESOURCE = 'Compose';
+
 export interface EventSink {
   event(e: ProgressEvent): void;
   warn(message: string): void;

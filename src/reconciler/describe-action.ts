@@ -19,7 +19,9 @@ export function describeAction(action: Action, projectName: string): { resource:
     case 'RestartContainer': return { resource: containerLabel(action.resource, projectName), working: 'Restarting', done: 'Restarted' };
     case 'AwaitCondition': {
       const what = action.condition === 'service_healthy' ? 'Healthy' : action.condition === 'service_completed_successfully' ? 'Exited' : 'Started';
-      // docker compose shows the wait on the dependency's container row (`Container shop-db-1  Waiting` → `Healthy`).
+      // docker compose shows the wait on the dependency's container row (`Container shop-db-1  Waiting` → `Healthy`);
+      // waiting for `service_started` is only the dependency order, which it does not show.
+      if (action.condition === 'service_started') return undefined;
       return { resource: `Container ${containerName(projectName, action.serviceName, 1)}`, working: 'Waiting', done: what };
     }
     case 'CheckHostPorts':

@@ -13,7 +13,7 @@ describe('attached up', () => {
     await eventually(() => expect(proc.output().stdout).toMatch(/^ticker-1 +\| tick$/m), 20_000);
     const code = await proc.stop('SIGINT');
     expect(code).toBe(130);
-    expect(proc.output().stderr).toContain('Gracefully stopping');
+    expect(proc.output().stderr).toContain('Gracefully Stopping... press Ctrl+C again to force');
     const [c] = await s.containers();
     expect(c!.state).toBe('exited');
   });

@@ -26,6 +26,8 @@ export interface TerminalRun {
   type(keys: string): void;
   /** Resolves with the exit code once the process has exited and all its output has reached the emulator. */
   readonly exited: Promise<number>;
+  /** The foreground color (a palette index, or 'default') of the first cell of the first line showing the text. */
+  foreground(text: string): number | 'default';
   /** Waits until the terminal shows the text (anywhere in scrollback or screen). */
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
 }
@@ -63,6 +65,17 @@ export function runInTerminal(args: string[], options: TerminalOptions): Termina
     screen: () => bufferLines(term.buffer.active.baseY, term.buffer.active.baseY + options.rows),
     lines: all,
     type: (keys) => child.write(keys),
+    foreground(text) {
+      const buffer = term.buffer.active;
+      for (let i = 0; i < buffer.length; i++) {
+        const line = buffer.getLine(i)!;
+        const x = line.translateToString(true).indexOf(text);
+        if (x < 0) continue;
+        const cell = line.getCell(x)!;
+        return cell.isFgDefault() ? 'default' : cell.getFgColor();
+      }
+      throw new Error(`the terminal shows no ${text}`);
+    },
     exited,
     async waitForText(text, timeoutMs = 60_000) {
       await eventually(() => {

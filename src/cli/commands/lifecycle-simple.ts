@@ -1,6 +1,9 @@
-/** kill, pause, unpause: one engine call per selected container, in parallel. */
+/** kill, pause, unpause: one engine call per selected container, in parallel, with the progress of every command. */
 import type { CommandModule } from '../context.js';
 import { selectContainers } from '../select-containers.js';
+
+/** docker compose's states (pkg/compose/kill.go, pause.go): kill shows its work, pause and unpause only the result. */
+const STATES: Record<string, [string | undefined, string]> = { kill: ['Killing', 'Killed'], pause: [undefined, 'Paused'], unpause: [undefined, 'Unpaused'] };
 
 function simple(summary: string, verb: string, act: (sel: Awaited<ReturnType<typeof selectContainers>>, id: string, flags: Record<string, unknown>) => Promise<void>, extraFlags: CommandModule['flags'] = [], filter?: (state: string) => boolean): CommandModule {
   return {
@@ -10,10 +13,23 @@ function simple(summary: string, verb: string, act: (sel: Awaited<ReturnType<typ
     async run(ctx, flags, services) {
       const sel = await selectContainers(ctx, services);
       const targets = sel.containers.filter((c) => !filter || filter(c.state));
-      await Promise.all(targets.map(async (c) => {
-        await act(sel, c.id, flags);
-        ctx.stderr.write(` Container ${c.name}  ${verb === 'kill' ? 'Killed' : verb === 'pause' ? 'Paused' : 'Unpaused'}\n`);
-      }));
+      const [working, done] = STATES[verb]!;
+      const renderer = await ctx.renderer();
+      try {
+        await Promise.all(targets.map(async (c) => {
+          const resource = `Container ${c.name}`;
+          if (working) renderer.event({ resource, status: 'working', text: working });
+          try {
+            await act(sel, c.id, flags);
+          } catch (err) {
+            renderer.event({ resource, status: 'error', text: 'Error', detail: (err as Error).message });
+            throw err;
+          }
+          renderer.event({ resource, status: 'done', text: done });
+        }));
+      } finally {
+        await renderer.close();
+      }
       return 0;
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, displayName, prefixer } from './log-prefix.js';
+import { LineSplitter, displayName, prefixer, statusLiner } from './log-prefix.js';
 
 describe('log prefixes', () => {
   it('aligns names and ends with a bar', () => {
@@ -13,8 +13,15 @@ describe('log prefixes', () => {
     expect(displayName('custom', 'shop')).toBe('custom');
   });
 
-  it('colors only when asked', () => {
-    expect(prefixer(['a-1'], true)('a-1')).toContain('\x1b[');
+  it('colors only when asked, in docker compose\'s order: cyan, yellow, green, magenta, blue, then bold', () => {
+    const names = Array.from({ length: 7 }, (_, i) => `s${i}-1`);
+    expect(prefixer(names, false)('s0-1')).toBe('s0-1  | ');
+    expect(names.map((n) => /^\x1b\[([\d;]+)m/.exec(prefixer(names, true)(n))?.[1])).toEqual(['36', '33', '32', '35', '34', '36;1', '33;1']);
+  });
+
+  it('status lines name the container in its color', () => {
+    expect(statusLiner(['a-1', 'b-1'], false)('b-1', 'exited with code 3')).toBe('b-1 exited with code 3\n');
+    expect(statusLiner(['a-1', 'b-1'], true)('b-1', 'exited with code 3')).toBe('\r\x1b[K\x1b[33mb-1 exited with code 3\x1b[0m\n');
   });
 });
 

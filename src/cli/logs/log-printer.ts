@@ -15,6 +15,8 @@ export interface LogPrinterOptions extends LogOptions {
   prefix?: (name: string) => string;
   write: (text: string) => void;
   signal?: AbortSignal;
+  /** A container's stream has ended and its last lines are written (attached `up` then says it exited). */
+  onEnd?: (containerId: string) => void;
 }
 
 /**
@@ -59,7 +61,7 @@ function coalescing(write: (text: string) => void): { write: (text: string) => v
 export async function printLogs(engine: Engine, sources: readonly LogSource[], options: LogPrinterOptions): Promise<void> {
   const output = coalescing(options.write);
   try {
-    await printEach(engine, sources, { ...options, write: output.write });
+    await printEach(engine, sources, { ...options, write: output.write, onEnd: (id) => { output.flush(); options.onEnd?.(id); } });
   } finally {
     output.flush();
   }
@@ -81,7 +83,7 @@ async function printEach(engine: Engine, sources: readonly LogSource[], options:
     const err = lineSink(prefix, options.write);
     await new Promise<void>((resolve) => {
       let finished = false;
-      const finish = () => { if (finished) return; finished = true; out.flush(); err.flush(); resolve(); };
+      const finish = () => { if (finished) return; finished = true; out.flush(); err.flush(); options.onEnd?.(source.containerId); resolve(); };
       stream.on('end', finish);
       stream.on('close', finish);
       stream.on('error', finish);

@@ -5,7 +5,7 @@
  * lines, as docker compose prints events outside an operation.
  */
 import { Listr, type ListrRenderer } from 'listr2';
-import type { ProgressEvent } from '../../model/events.js';
+import { PROJECT_RESOURCE, type ProgressEvent } from '../../model/events.js';
 import type { Renderer, RendererOptions } from './progress.js';
 import { ProgressBoard } from './progress-board.js';
 import { ttyFrame } from './tty-frame.js';
@@ -75,6 +75,8 @@ export function listrRenderer(stream: NodeJS.WriteStream, options: RendererOptio
 
   return {
     event(e: ProgressEvent) {
+      // About the whole run, not a row: docker compose prints its details alone, in red.
+      if (e.resource === PROJECT_RESOURCE) { stream.write(`${options.color ? `\x1b[31;1m${e.detail}\x1b[0m` : e.detail}\n`); return; }
       if (ended) { stream.write(eventLine(e, options.color)); return; }
       running ?? start();
       board.apply(e);
