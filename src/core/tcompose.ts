@@ -182,7 +182,7 @@ export function createTcompose(deps: TcomposeDeps) {
         return !pullCommandSkips(policy, image!, Boolean(present[image!]));
       });
       await imageTasks(names, ['Pulling', 'Pulled'], (n) => project.services[n]!.image!, (name, nodeSignal) =>
-        pullServiceImage(name, project.services[name]!.image!, { engine, signal: nodeSignal }), Boolean(options.ignorePullFailures), signal);
+        pullServiceImage(name, project.services[name]!.image!, { engine, signal: nodeSignal, events }), Boolean(options.ignorePullFailures), signal);
     },
 
     /** Push the images of services that have both `build:` and `image:`. */

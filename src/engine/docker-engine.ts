@@ -8,7 +8,7 @@ import { setMaxListeners } from 'node:events';
 import { demuxStream } from './demux.js';
 import type {
   BuildOptions, ContainerCreateBody, ContainerInspect, ContainerSummary, EndpointConfig, Engine, EngineEvent,
-  ExecOptions, ImageSummary, LogOptions, NetworkCreateBody, NetworkSummary, VolumeCreateBody, VolumeSummary,
+  ExecOptions, ImageSummary, LayerProgress, LogOptions, NetworkCreateBody, NetworkSummary, VolumeCreateBody, VolumeSummary,
 } from './engine.js';
 import { describeConnection, resolveConnection, type ConnectionFlags, type ConnectionOptions } from './connection.js';
 import { toEngineError } from './engine-errors.js';
@@ -295,7 +295,7 @@ export class DockerEngine implements Engine {
     });
   }
 
-  pullImage(reference: string, onProgress?: (line: string) => void, signal?: AbortSignal): Promise<void> {
+  pullImage(reference: string, onProgress?: (line: string, layer?: LayerProgress) => void, signal?: AbortSignal): Promise<void> {
     return this.call(`pull image ${reference}`, async () => {
       const auth = await this.credentials.forImage(reference);
       const stream = await dial<NodeJS.ReadableStream>(this.docker, {
@@ -305,7 +305,7 @@ export class DockerEngine implements Engine {
     });
   }
 
-  pushImage(reference: string, onProgress?: (line: string) => void, signal?: AbortSignal): Promise<void> {
+  pushImage(reference: string, onProgress?: (line: string, layer?: LayerProgress) => void, signal?: AbortSignal): Promise<void> {
     return this.call(`push image ${reference}`, async () => {
       const auth = await this.credentials.forImage(reference);
       const { repository, tag } = reference.includes('@') ? { repository: reference, tag: undefined } : splitImageReference(reference);

@@ -113,6 +113,16 @@ export interface BuildOptions {
   builder?: 'buildkit' | 'legacy';
 }
 
+/** One message of a pull or push about one layer: `Downloading` 1.2 MB of 3.4 MB. */
+export interface LayerProgress {
+  id: string;
+  status: string;
+  /** The engine sent a progress detail (possibly empty): docker compose shows only such messages. */
+  hasDetail: boolean;
+  current?: number;
+  total?: number;
+}
+
 export interface Engine {
   /** Where the engine is, for messages (`unix:///var/run/docker.sock`). */
   readonly endpoint: string;
@@ -165,8 +175,9 @@ export interface Engine {
   localImage(reference: string, signal?: AbortSignal): Promise<{ id: string; lastTagTime?: string } | undefined>;
   inspectImage(reference: string): Promise<{ id: string; config: { Env?: string[]; Cmd?: string[]; Entrypoint?: string[]; WorkingDir?: string; Healthcheck?: unknown; [k: string]: unknown }; repoTags: string[]; size: number; created: string }>;
   listImages(filter: { labels?: string[]; references?: string[] }): Promise<ImageSummary[]>;
-  pullImage(reference: string, onProgress?: (line: string) => void, signal?: AbortSignal): Promise<void>;
-  pushImage(reference: string, onProgress?: (line: string) => void, signal?: AbortSignal): Promise<void>;
+  /** `onProgress` gets each line and, for a layer's message, the layer's step and byte counts. */
+  pullImage(reference: string, onProgress?: (line: string, layer?: LayerProgress) => void, signal?: AbortSignal): Promise<void>;
+  pushImage(reference: string, onProgress?: (line: string, layer?: LayerProgress) => void, signal?: AbortSignal): Promise<void>;
   buildImage(context: Readable, options: BuildOptions, onProgress?: (line: string) => void, signal?: AbortSignal): Promise<string>;
   tagImage(source: string, repo: string, tag: string): Promise<void>;
   removeImage(reference: string, options?: { force?: boolean }): Promise<void>;

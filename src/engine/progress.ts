@@ -4,9 +4,11 @@
  */
 import type Dockerode from 'dockerode';
 import { EngineError } from '../errors/index.js';
+import type { LayerProgress } from './engine.js';
 
 export interface ProgressMessage {
   stream?: string; status?: string; progress?: string; id?: string;
+  progressDetail?: { current?: number; total?: number };
   error?: string; errorDetail?: { message?: string };
   aux?: { ID?: string } & Record<string, unknown>;
 }
@@ -31,12 +33,15 @@ export function followProgress(docker: Dockerode, stream: NodeJS.ReadableStream,
 }
 
 /** Follow a pull or push, handing each line on; resolves when the engine ends the stream without an error entry. */
-export function followLines(docker: Dockerode, stream: NodeJS.ReadableStream, onLine?: (line: string) => void): Promise<{ imageId?: string }> {
+export function followLines(docker: Dockerode, stream: NodeJS.ReadableStream, onLine?: (line: string, layer?: LayerProgress) => void): Promise<{ imageId?: string }> {
   let imageId: string | undefined;
   return followProgress(docker, stream, (msg) => {
     if (msg.aux?.ID) imageId = msg.aux.ID;
     const text = progressLine(msg);
-    if (text.trim()) onLine?.(text);
+    const layer: LayerProgress | undefined = msg.id && msg.status
+      ? { id: msg.id, status: msg.status, hasDetail: msg.progressDetail !== undefined, current: msg.progressDetail?.current, total: msg.progressDetail?.total }
+      : undefined;
+    if (text.trim()) onLine?.(text, layer);
   }).then(() => ({ imageId }));
 }
 

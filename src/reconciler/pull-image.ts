@@ -2,12 +2,21 @@
 import { RuntimeError } from '../errors/index.js';
 import type { ExecContext } from './execute.js';
 import { registryOf } from '../model/names.js';
+import type { EventSink } from '../model/events.js';
+import type { LayerProgress } from '../engine/engine.js';
+import { layerEvent } from './layer-progress.js';
 
 export { registryOf };
 
-export async function pullServiceImage(serviceName: string, image: string, ctx: Pick<ExecContext, 'engine' | 'signal'>, onLine?: (line: string) => void): Promise<void> {
+/** With `events`, each layer reports under the image's row (`Image <ref>`), as docker compose's pull does. */
+export async function pullServiceImage(serviceName: string, image: string, ctx: Pick<ExecContext, 'engine' | 'signal'> & { events?: EventSink }): Promise<void> {
+  const events = ctx.events;
+  const onLayer = events && ((_line: string, layer?: LayerProgress) => {
+    const e = layer && layerEvent(`Image ${image}`, layer);
+    if (e) events.event(e);
+  });
   try {
-    await ctx.engine.pullImage(image, onLine, ctx.signal);
+    await ctx.engine.pullImage(image, onLayer, ctx.signal);
   } catch (err) {
     throw new RuntimeError(
       `service "${serviceName}": image ${image} is not present locally and could not be pulled from registry ${registryOf(image)}: ${(err as Error).message.replace(/^pull image [^:]+:\s*/, '')}`,

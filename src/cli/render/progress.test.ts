@@ -23,7 +23,7 @@ describe('--progress plain and json', () => {
     r.event({ resource: 'Image app:1', status: 'done', text: 'Pulled', elapsedMs: 900 } as never);
     expect(out().trim().split('\n').map((l) => JSON.parse(l))).toEqual([
       { id: 'Image app:1', status: 'Working', text: 'Pulling' },
-      { id: 'abc123', parent_id: 'Image app:1', status: 'Working', text: 'Downloading', current: 10, total: 100, percent: 10 },
+      { id: 'abc123', parent_id: 'Image app:1', status: 'Working', text: 'Downloading', details: '10B', current: 10, total: 100, percent: 10 },
       { id: 'Image app:1', status: 'Done', text: 'Pulled' },
     ]);
   });

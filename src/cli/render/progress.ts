@@ -1,7 +1,7 @@
 /** Progress renderers: the core emits events, these draw them (a TTY frame on listr2, plain lines, JSON, or nothing). */
 import type { EventSink, ProgressEvent } from '../../model/events.js';
 import { UsageError } from '../../errors/index.js';
-import { plainLine } from './event-line.js';
+import { detailsOf, plainLine } from './event-line.js';
 
 export type ProgressMode = 'auto' | 'tty' | 'plain' | 'quiet' | 'json';
 export type AnsiMode = 'auto' | 'always' | 'never';
@@ -35,7 +35,7 @@ export function jsonRenderer(write: (s: string) => void): Renderer {
     event(e) {
       write(`${JSON.stringify({
         id: e.resource, parent_id: e.parentId || undefined, status: STATUS_TEXT[e.status], text: e.text || undefined,
-        details: e.detail || undefined, current: e.current || undefined, total: e.total || undefined, percent: e.percent || undefined,
+        details: detailsOf(e) || undefined, current: e.current || undefined, total: e.total || undefined, percent: e.percent || undefined,
       })}\n`);
     },
     warn(message) { write(`${JSON.stringify({ tail: true, status: 'Warning', text: message })}\n`); },
