@@ -99,11 +99,16 @@ async function privateAgent(keys: string[]): Promise<{ socket: string; stop(): v
   return { socket, stop };
 }
 
+/** A cache_from/cache_to entry in buildx's CSV form, `type=registry,ref=…`, as its attributes. */
+function cacheEntryAttributes(entry: string): Record<string, string> {
+  return Object.fromEntries(entry.split(',').map((kv) => kv.split('=', 2) as [string, string]));
+}
+
 /** cache_from entries the engine's builder can use: image references (`type=registry,ref=…` or plain). */
 export function cacheFromImages(serviceName: string, entries: string[] | undefined): string[] {
   return (entries ?? []).map((entry) => {
     if (!entry.includes('=')) return entry;
-    const attrs = Object.fromEntries(entry.split(',').map((kv) => kv.split('=', 2) as [string, string]));
+    const attrs = cacheEntryAttributes(entry);
     if ((attrs.type ?? 'registry') === 'registry' && attrs.ref) return attrs.ref;
     throw new RuntimeError(`service "${serviceName}": cache_from "${entry}" is not supported by the engine's builder (only images, type=registry,ref=…)`);
   });
@@ -117,7 +122,7 @@ export function cacheFromImages(serviceName: string, entries: string[] | undefin
 export function cacheToBuildArgs(serviceName: string, entries: string[] | undefined): Record<string, string> {
   const args: Record<string, string> = {};
   for (const entry of entries ?? []) {
-    const attrs = Object.fromEntries(entry.split(',').map((kv) => kv.split('=', 2) as [string, string]));
+    const attrs = cacheEntryAttributes(entry);
     if (attrs.type !== 'inline') {
       throw new RuntimeError(`service "${serviceName}": cache_to "${entry}" is not supported by the engine's builder: it can only write an inline cache (type=inline); exporting to ${attrs.type ?? 'a registry'} needs a BuildKit of its own`);
     }
