@@ -7,7 +7,8 @@ import type { KeyPath } from './field-error.js';
 
 export class CastError extends Error {}
 
-type Cast = (value: string) => boolean | number;
+/** A cast from the string; `warn` receives what was read but is deprecated (YAML 1.1 booleans). */
+type Cast = (value: string, warn?: (message: string) => void) => boolean | number;
 
 /** Go's strconv.Atoi / ParseInt: an optional sign and decimal digits, nothing else. */
 function toInteger(value: string): number {
@@ -39,10 +40,10 @@ function toBoolean(value: string, warn?: (message: string) => void): boolean {
 
 const int: Cast = toInteger;
 const float: Cast = toFloat;
-const bool = 'boolean' as const;
+const bool: Cast = toBoolean;
 
 /** `*` matches any mapping key, `[]` any sequence index. */
-const SERVICE_CASTS: Array<[string, Cast | typeof bool]> = [
+const SERVICE_CASTS: Array<[string, Cast]> = [
   ['cpu_count', int], ['cpu_percent', float], ['cpu_period', int], ['cpu_quota', int], ['cpu_rt_period', int],
   ['cpu_rt_runtime', int], ['cpus', float], ['cpu_shares', int], ['init', bool],
   ['depends_on.*.required', bool], ['depends_on.*.restart', bool],
@@ -54,18 +55,18 @@ const SERVICE_CASTS: Array<[string, Cast | typeof bool]> = [
   ['stdin_open', bool], ['tty', bool], ['ulimits.*', int], ['ulimits.*.hard', int], ['ulimits.*.soft', int],
   ['volumes.[].read_only', bool], ['volumes.[].volume.nocopy', bool],
 ];
-const RESOURCE_CASTS: Array<[string, Cast | typeof bool]> = [
+const RESOURCE_CASTS: Array<[string, Cast]> = [
   ['networks.*.external', bool], ['networks.*.internal', bool], ['networks.*.attachable', bool],
   ['networks.*.enable_ipv4', bool], ['networks.*.enable_ipv6', bool],
   ['volumes.*.external', bool], ['secrets.*.external', bool], ['configs.*.external', bool],
 ];
 
 /** The table as a trie keyed by path segment, so finding a path's cast costs its depth, not the table's size. */
-interface CastNode { cast?: Cast | typeof bool; children: Map<string, CastNode> }
+interface CastNode { cast?: Cast; children: Map<string, CastNode> }
 
 function buildTrie(): CastNode {
   const root: CastNode = { children: new Map() };
-  const add = (pattern: string, cast: Cast | typeof bool) => {
+  const add = (pattern: string, cast: Cast) => {
     let node = root;
     for (const seg of pattern.split('.')) {
       let next = node.children.get(seg);
@@ -81,7 +82,7 @@ function buildTrie(): CastNode {
 
 const trie = buildTrie();
 
-function castFor(path: KeyPath): Cast | typeof bool | undefined {
+function castFor(path: KeyPath): Cast | undefined {
   let node: CastNode | undefined = trie;
   for (const seg of path) {
     node = typeof seg === 'number' ? node.children.get('[]') : node.children.get(seg) ?? node.children.get('*');
@@ -93,6 +94,5 @@ function castFor(path: KeyPath): Cast | typeof bool | undefined {
 /** The string as the type its path wants, or unchanged where the table has no cast. Throws CastError. */
 export function castAtPath(path: KeyPath, value: string, warn?: (message: string) => void): string | number | boolean {
   const cast = castFor(path);
-  if (cast === undefined) return value;
-  return cast === bool ? toBoolean(value, warn) : cast(value);
+  return cast ? cast(value, warn) : value;
 }
