@@ -56,12 +56,9 @@ export async function attachToProject(ctx: CliContext, tcompose: Tcompose, proje
 
   const attached = new Set(containers.map((c) => c.id));
   const exited = new Set<string>();
-  let onExit = () => {};
-  const allExitedOrGrace = () => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, EXIT_EVENTS_GRACE_MS).unref();
-    onExit = () => { if (exited.size >= attached.size) { clearTimeout(timer); resolve(); } };
-    onExit();
-  });
+  const allExited = deferred();
+  if (!attached.size) allExited.resolve();
+  const allExitedOrGrace = () => within(allExited.promise, EXIT_EVENTS_GRACE_MS);
   // A container's exit line comes after its last log line: the engine's `die` event often overtakes the logs.
   const logEnded = new Map(containers.map((c) => [c.id, deferred()]));
   const statusLines: Promise<void>[] = [];
@@ -78,7 +75,7 @@ export async function attachToProject(ctx: CliContext, tcompose: Tcompose, proje
         statusLines.push(within(logEnded.get(e.id)!.promise, EXIT_EVENTS_GRACE_MS).then(() => {
           ctx.stdout.write(line);
           exited.add(e.id);
-          onExit();
+          if (exited.size >= attached.size) allExited.resolve();
         }));
         if (exitCodeFrom && service === exitCodeFrom) exitCode = code;
         if (!aborted && !stopping && (abortOnExit || (abortOnFailure && code !== 0))) {
@@ -95,11 +92,9 @@ export async function attachToProject(ctx: CliContext, tcompose: Tcompose, proje
     await Promise.all(containers.filter((c) => !exited.has(c.id)).map(async (c) => {
       const resource = `Container ${c.name}`;
       renderer.event({ resource, status: 'working', text: 'Killing' });
-      await tcompose.engine.killContainer(c.id, 'SIGKILL').then(
-        () => renderer.event({ resource, status: 'done', text: 'Killed' }),
-        // Already stopped by the graceful stop: nothing to kill.
-        () => renderer.event({ resource, status: 'done', text: 'Killed' }),
-      );
+      // A refusal means the graceful stop got there first: nothing was left to kill.
+      await tcompose.engine.killContainer(c.id, 'SIGKILL').catch(() => undefined);
+      renderer.event({ resource, status: 'done', text: 'Killed' });
     }));
     stopLogs.abort();
   };
