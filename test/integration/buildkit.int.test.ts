@@ -82,4 +82,16 @@ describe('BuildKit builds', () => {
     expect(builder.code).toBe(1);
     expect(builder.stderr).toContain('--builder selects a buildx builder');
   });
+
+  it('a cache_to the engine cannot export is refused before anything is built, naming the entry', async () => {
+    const s = await scenario('tc-cacheto', {
+      'app/Dockerfile': 'FROM tcompose/busybox:latest\nRUN true\n',
+      'compose.yaml': 'services:\n  app:\n    build:\n      context: ./app\n      cache_to: ["type=local,dest=./cache"]\n',
+    });
+    const r = await s.cli(['build']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cache_to "type=local,dest=./cache" is not supported by the engine\'s builder');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stderr).not.toContain('#1 ');
+  });
 });
